@@ -1,0 +1,77 @@
+"""``dao-designer``'s headless commands. Each command lives in its own module with
+``add_parser(subparsers)`` and ``run(args) -> int``; this module only dispatches.
+
+Exit codes (DESIGN.md §6): 0 success, 1 validation errors found, 2 bad input or usage. Errors are
+one line on stderr; a traceback is never shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from designer import __version__
+
+COMMANDS = ("validate", "export", "new", "templates", "import", "layout", "schema", "rules")
+"""Headless sub-commands, each a module ``designer.cli.cmd_<name>``; ``render`` and opening the app
+are handled by ``ui.launch``, which needs Qt."""
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad input or usage: printed as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _module(name: str) -> object:
+    return importlib.import_module(f"designer.cli.cmd_{name.replace('-', '_')}")
+
+
+def build_parser(extra: Sequence[str] = ()) -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="dao-designer",
+        description="Design DAO networks with the DAO Primitives framework.",
+        epilog="Run 'dao-designer COMMAND --help' for a command's options. "
+        "Exit codes: 0 ok, 1 validation errors found, 2 bad input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"dao-designer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = _module(name)
+        except ModuleNotFoundError:
+            continue
+        module.add_parser(sub)  # type: ignore[attr-defined]
+    for name in extra:
+        sub.add_parser(name, help=f"{name} (needs the desktop app's Qt)", add_help=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        if not args_list:
+            parser.print_help()
+            return EXIT_OK
+        args = parser.parse_args(args_list)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        code: int = _module(args.command).run(args)  # type: ignore[attr-defined]
+        return code
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,149 @@
+"""Strict loading of ``*.dao.yaml`` and ``*.dao.json`` files.
+
+Either the whole document loads, or a :class:`LoadError` says where the problems are and
+nothing is kept. Order of checks: size, encoding, syntax, format version, schema, integrity.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from designer.io.errors import LoadError, Problem
+from designer.io.locate import Locator
+from designer.io.messages import message_for
+from designer.io.migrations import UnknownFormat, migrate
+from designer.io.yaml_read import YamlProblem, parse_yaml
+from designer.model.document import Document
+from designer.model.integrity import check_integrity
+
+MAX_BYTES = 50 * 1024 * 1024
+SourceFormat = Literal["yaml", "json"]
+
+
+def format_of(path: str | Path) -> SourceFormat:
+    return "json" if str(path).lower().endswith(".json") else "yaml"
+
+
+def load_document(path: str | Path) -> Document:
+    """Read and check a state file from disk."""
+    name = str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError(name, [Problem(_too_big(size))])
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise LoadError(name, [Problem("no such file")]) from None
+    except IsADirectoryError:
+        raise LoadError(name, [Problem("is a folder, not a state file")]) from None
+    except PermissionError:
+        raise LoadError(name, [Problem("permission denied")]) from None
+    except OSError as exc:
+        raise LoadError(name, [Problem(f"cannot read: {exc.strerror or exc}")]) from None
+    return parse_document(raw, name, format_of(path))
+
+
+def _too_big(size: int) -> str:
+    return f"file is {size / 1e6:.1f} MB; state files are limited to {MAX_BYTES // (1024 * 1024)} MB"
+
+
+def decode(raw: bytes, file: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise LoadError(file, [Problem(_too_big(len(raw)))])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError(file, [Problem("the file is not UTF-8 text", line, column)]) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse_data(text: str, file: str, fmt: SourceFormat) -> Any:
+    if fmt == "json":
+        return _parse_json(text, file)
+    try:
+        return parse_yaml(text)
+    except YamlProblem as exc:
+        raise LoadError(file, [exc.problem]) from None
+    except RecursionError:
+        raise LoadError(file, [Problem("the file nests too deeply")]) from None
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number a state file can hold")
+
+
+def _parse_json(text: str, file: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise LoadError(file, [Problem(f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)]) from None
+    except _DuplicateKey as exc:
+        where = Locator(text).duplicate_key(str(exc))
+        line, column = where if where else (None, None)
+        raise LoadError(file, [Problem(f"duplicate key '{exc}'", line, column)]) from None
+    except ValueError as exc:
+        raise LoadError(file, [Problem(str(exc))]) from None
+    except RecursionError:
+        raise LoadError(file, [Problem("the file nests too deeply")]) from None
+
+
+def parse_document(raw: bytes | str, file: str = "<input>", fmt: SourceFormat = "yaml") -> Document:
+    """Check and build a document from file contents. Raises :class:`LoadError`."""
+    text = decode(raw, file) if isinstance(raw, bytes) else raw
+    if not isinstance(raw, bytes) and len(text) > MAX_BYTES:
+        raise LoadError(file, [Problem(_too_big(len(text)))])
+    data = parse_data(text, file, fmt)
+    return build_document(data, text, file)
+
+
+def build_document(data: Any, text: str, file: str) -> Document:
+    if data is None:
+        raise LoadError(file, [Problem("the file is empty; a state file starts with 'format: dao-designer/1'", 1, 1)])
+    if not isinstance(data, dict):
+        raise LoadError(file, [Problem("a state file is a mapping of keys, starting with 'format: dao-designer/1'", 1, 1)])
+    locator = Locator(text)
+    if "format" not in data:
+        raise LoadError(file, [Problem("missing required key 'format' (write 'format: dao-designer/1' first)", 1, 1)])
+    try:
+        data = migrate(data)
+    except UnknownFormat as exc:
+        line_col = locator.find(("format",))
+        raise LoadError(file, [Problem(str(exc), *(line_col or (None, None)), path=("format",))]) from None
+    try:
+        doc = Document.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            path, message, at_key = message_for(error, data)
+            where = locator.find(path, at_key=at_key)
+            problems.append(Problem(message, *(where or (None, None)), path=path))
+        raise LoadError(file, problems) from None
+    except RecursionError:
+        raise LoadError(file, [Problem("the file nests too deeply")]) from None
+    issues = check_integrity(doc)
+    if issues:
+        problems = []
+        for issue in issues:
+            where = locator.find(issue.path)
+            problems.append(Problem(issue.message, *(where or (None, None)), path=issue.path))
+        raise LoadError(file, problems)
+    return doc

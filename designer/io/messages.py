@@ -1,0 +1,109 @@
+"""Plain-language messages for pydantic's validation errors, naming the place in the file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic_core import ErrorDetails
+
+from designer.model.kinds import KINDS
+
+_TYPE_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "float": "a number",
+    "bool": "true or false",
+    "NoneType": "nothing (null)",
+    "list": "a list",
+    "dict": "a mapping",
+}
+
+
+def clean_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    """Drop the tags pydantic adds for the ``kind`` union, so the path matches the file."""
+    out: list[str | int] = []
+    for i, step in enumerate(loc):
+        if i >= 2 and loc[0] == "primitives" and i == 2 and step in KINDS:
+            continue
+        if isinstance(step, str) and step.startswith("function-") or step in ("[key]",):
+            continue
+        out.append(step)
+    return tuple(out)
+
+
+def describe_path(loc: Sequence[str | int], data: Any) -> str:
+    """``primitives[3] (ops).state.purpose`` — with the primitive's id when there is one."""
+    text = ""
+    node = data
+    for step in loc:
+        if isinstance(step, int):
+            text += f"[{step}]"
+            if isinstance(node, list) and 0 <= step < len(node):
+                node = node[step]
+                if text.startswith("primitives[") and text.count("[") == 1 and isinstance(node, dict):
+                    ident = node.get("id")
+                    if isinstance(ident, str):
+                        text += f" ({ident})"
+            else:
+                node = None
+        else:
+            text += ("." if text else "") + str(step)
+            node = node.get(step) if isinstance(node, dict) else None
+    return text or "the file"
+
+
+def _found(value: Any) -> str:
+    name = type(value).__name__
+    return _TYPE_NAMES.get(name, name)
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def message_for(error: ErrorDetails, data: Any) -> tuple[tuple[str | int, ...], str, bool]:
+    """(path, message, point-at-key) for one pydantic error."""
+    loc = clean_loc(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    where = describe_path(loc[:-1] if kind == "extra_forbidden" else loc, data)
+    field = loc[-1] if loc else ""
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return loc, f"{where}: unknown key '{field}' (extension keys must start with 'x-')", True
+    if kind == "missing":
+        parent = describe_path(loc[:-1], data)
+        return loc, f"{parent}: missing required key '{field}'", True
+    if kind == "union_tag_not_found":
+        return loc, f"{where}: missing required key 'kind' (one of: {', '.join(KINDS)})", False
+    if kind == "union_tag_invalid":
+        return (*loc, "kind"), f"{where}: unknown kind {_show(ctx.get('tag'))}; expected one of: {', '.join(KINDS)}", False
+    if kind == "literal_error":
+        return loc, f"{where}: {_show(value)} is not allowed; expected one of: {ctx.get('expected', '')}", False
+    if kind == "string_pattern_mismatch" and str(field) in ("id", "parent", "assignee", "from", "to") or (
+        kind == "string_pattern_mismatch" and len(loc) == 2 and loc[0] == "layout"
+    ):
+        return loc, (
+            f"{where}: {_show(value)} is not a valid id (lower-case letters, digits and hyphens, "
+            "starting with a letter or digit)"
+        ), False
+    if kind.endswith("_type"):
+        expected = {
+            "string_type": "text",
+            "int_type": "a whole number",
+            "float_type": "a number",
+            "bool_type": "true or false",
+            "list_type": "a list",
+            "dict_type": "a mapping",
+            "model_type": "a mapping",
+            "model_attributes_type": "a mapping",
+        }.get(kind, kind.removesuffix("_type"))
+        return loc, f"{where}: expected {expected}, found {_found(value)} {_show(value)}", False
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message.removeprefix("Value error, ")
+    else:
+        message = message[0].lower() + message[1:]
+    return loc, f"{where}: {message}", False

@@ -1,0 +1,211 @@
+"""Strict YAML parsing: a fast path through yaml-rs and a reference path through PyYAML.
+
+Both read plain scalars by the YAML 1.2 core schema (``yes`` is text, ``1e3`` is a number, dates
+are text), refuse aliases, unknown tags and duplicate keys, and give the same data. The fast
+path is taken only when a quick scan of the text finds nothing on which the two parsers could
+disagree; any error on the fast path is reported through the reference path, which knows lines
+and columns. The property tests hold the two to equal results.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.resolver import Resolver
+
+from designer.io.errors import Problem
+
+try:  # pragma: no cover - depends on the wheel
+    import yaml_rs
+
+    _ALIASES_OFF = yaml_rs.AliasLimits(max_total_replayed_events=0, max_replay_stack_depth=1)
+except ImportError:  # pragma: no cover
+    yaml_rs = None
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PARSER_NAME = "libyaml" if _BaseLoader is not yaml.SafeLoader else "pure-python"
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+# --- the reference loader --------------------------------------------------------------------
+
+
+class Core12Resolver(Resolver):
+    """Implicit tags of the YAML 1.2 core schema, in place of PyYAML's YAML 1.1 set."""
+
+    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+Core12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+Core12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+Core12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+Core12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+_REFUSED_TAGS = ("binary", "timestamp", "set", "omap", "pairs", "merge", "value", "yaml")
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader, made strict: no aliases, no duplicate keys, JSON-like types only."""
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise ConstructorError(None, None, "YAML aliases (*name) are not allowed", node.start_mark)
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise ConstructorError(None, None, "YAML merge keys (<<) are not allowed", key_node.start_mark)
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                hint = f"; quote {key_node.value!r}" if isinstance(key_node, ScalarNode) else ""
+                raise ConstructorError(None, None, f"mapping keys must be text{hint}", key_node.start_mark)
+            if key in mapping:
+                raise ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_yaml_float(self, node: ScalarNode) -> float:  # type: ignore[override]
+        value = str(self.construct_scalar(node)).lower()
+        if value in (".nan",):
+            return float("nan")
+        if value.endswith(".inf"):
+            return float("-inf") if value.startswith("-") else float("inf")
+        return float(value)
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
+        value = str(self.construct_scalar(node))
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value, 10)
+
+    def _refuse(self, node: Node) -> Any:
+        raise ConstructorError(None, None, f"the YAML tag {node.tag} is not allowed here", node.start_mark)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:map", StrictLoader.construct_yaml_map)
+for _tag in _REFUSED_TAGS:
+    StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", StrictLoader._refuse)
+StrictLoader.add_constructor(None, StrictLoader._refuse)
+
+
+def _construct_map(loader: StrictLoader, node: MappingNode) -> Any:
+    return loader.construct_mapping(node, deep=True)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+
+
+def parse_reference(text: str) -> Any:
+    """Parse with PyYAML (libyaml where present), the reference for every answer."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = _yaml_message(exc)
+        if mark is not None and "cannot start any token" in message and text[mark.index : mark.index + 1] == "\t":
+            message = "tab characters cannot indent YAML; use spaces"
+        if mark is None:
+            raise YamlProblem(Problem(message)) from None
+        raise YamlProblem(Problem(message, mark.line + 1, mark.column + 1)) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(Problem(f"not valid YAML: {exc}")) from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    if isinstance(exc, ConstructorError) and problem.startswith("could not determine a constructor"):
+        tag = problem.split("tag", 1)[-1].strip(" '")
+        return f"the YAML tag {tag} is not allowed"
+    if isinstance(exc, ConstructorError):
+        return problem
+    if "expected a single document" in context:
+        return "the file holds more than one YAML document; a state file is one document"
+    text = problem if not context else f"{problem} ({context})"
+    return f"YAML syntax error: {text}"
+
+
+def compose_reference(text: str) -> Node | None:
+    """The node tree with positions, for pointing at where a validation problem is."""
+    loader = StrictLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+# --- the fast path -----------------------------------------------------------------------------
+
+# Constructs on which yaml-rs and the reference could disagree, or which the reference refuses
+# with a better message: tags, anchors and aliases, merge keys, directives, explicit keys,
+# several documents, control characters, and numbers in forms outside the YAML 1.2 core schema.
+_RISKY = re.compile(
+    r"(?:^|[\s\[\{,])[!&*][^\s]"
+    r"|<<"
+    r"|^%"
+    r"|^[ \t]*\?(?:\s|$)"
+    r"|^(?:---|\.\.\.)(?:\s|$)"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+    r"|(?:^|[\s\[,:])[-+]?(?:0[bBOX]|[-+]0[xo]|[0-9.]*_)"
+    r"|(?:^[ \t]*(?:-[ \t]+)*|[\{,][ \t]*)(?:[-+.0-9~][^\n:]*|true|false|null|True|False|Null|TRUE|FALSE|NULL)"
+    r"[ \t]*:(?:[ \t]|$)",
+    re.MULTILINE,
+)
+
+
+def fast_path_safe(text: str) -> bool:
+    return yaml_rs is not None and _RISKY.search(text) is None
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse one YAML document strictly; raises :class:`YamlProblem` naming line and column."""
+    if fast_path_safe(text):
+        try:
+            return yaml_rs.loads(
+                text,
+                parse_datetime=False,
+                alias_limits=_ALIASES_OFF,
+                duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
+            )
+        except Exception:  # noqa: BLE001 - every fast-path failure is re-read for its exact message
+            pass
+    return parse_reference(text)

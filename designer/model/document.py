@@ -1,0 +1,63 @@
+"""The whole state file: organization, design guide, rule settings, primitives, links, layout."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Field
+
+from designer import FORMAT
+from designer.model.base import StrictModel
+from designer.model.design import DesignGuide
+from designer.model.ids import Id
+from designer.model.kinds import Approach
+from designer.model.links import Link
+from designer.model.numbers import Coordinate
+from designer.model.primitives import AnyPrimitive, Primitive
+from designer.model.state import Text
+
+Position = Annotated[list[Coordinate], Field(min_length=2, max_length=2)]
+SettingValue = int | float | str | bool
+
+
+class Organization(StrictModel):
+    _keep_empty: ClassVar[frozenset[str]] = frozenset({"name", "approach"})
+
+    name: str = Field(min_length=1, max_length=1_000)
+    approach: Approach = "hybrid"
+    description: Text | None = None
+    website: str | None = None
+
+
+class RuleConfig(StrictModel):
+    """Per-document rule configuration: codes to ignore and threshold overrides."""
+
+    _keep_empty: ClassVar[frozenset[str]] = frozenset({"ignore", "settings"})
+
+    ignore: list[str] = Field(default_factory=list)
+    settings: dict[str, SettingValue] = Field(default_factory=dict)
+
+
+class Document(StrictModel):
+    """A ``*.dao.yaml`` file. Primitives are a flat list; ``parent`` ids give the containment."""
+
+    _keep_empty: ClassVar[frozenset[str]] = frozenset(
+        {"format", "organization", "design", "rules", "primitives", "links", "layout"}
+    )
+
+    format: Literal["dao-designer/1"] = FORMAT
+    organization: Organization
+    design: DesignGuide = Field(default_factory=DesignGuide)
+    rules: RuleConfig = Field(default_factory=RuleConfig)
+    primitives: list[Primitive] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
+    layout: dict[Id, Position] = Field(
+        default_factory=dict, description="Canvas positions by id, kept apart from structure"
+    )
+
+    def by_id(self) -> dict[str, AnyPrimitive]:
+        return {p.id: p for p in self.primitives}
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain data in file order, ready for the YAML or JSON writer."""
+        return self.model_dump(mode="json")

@@ -1,0 +1,46 @@
+"""Links between primitives: accountability, coordination, partnership, funding, shared roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict, Field, model_validator
+
+from designer.model.base import StrictModel
+from designer.model.ids import Id
+from designer.model.kinds import LinkKind, Period
+from designer.model.numbers import Amount
+from designer.model.state import Text
+
+FUNDS_ONLY = ("amount", "currency", "period")
+
+
+class Link(StrictModel):
+    """A directed edge ``from`` → ``to``. Only ``funds`` links carry an amount."""
+
+    model_config = ConfigDict(serialize_by_alias=True)
+
+    source: Id = Field(alias="from")
+    target: Id = Field(alias="to")
+    kind: LinkKind
+    amount: Amount | None = None
+    currency: str | None = Field(None, max_length=32)
+    period: Period | None = None
+    label: str | None = Field(None, max_length=1_000)
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _funds_fields(self) -> Link:
+        if self.kind != "funds":
+            for name in FUNDS_ONLY:
+                if getattr(self, name) is not None:
+                    raise ValueError(f"'{name}' is only allowed on a 'funds' link, not on '{self.kind}'")
+        return self
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """Identity of a link: at most one link of a kind between two primitives."""
+        return (self.source, self.target, self.kind)
+
+    def to_data(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
