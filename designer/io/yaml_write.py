@@ -84,10 +84,11 @@ def _inline(value: Any) -> str | None:
 
 def _block_text(value: str, indent: str) -> str:
     """A literal block for multi-line text, or a quoted line when a block would not round-trip."""
-    if value.startswith((" ", "\t")) or _BLOCK_BAD.search(value):
+    body = value[:-1] if value.endswith("\n") else value
+    first = next((line for line in body.split("\n") if line), "")
+    if not first or first.startswith((" ", "\t")) or _BLOCK_BAD.search(value):
         return " " + quote(value)
     head = "|" if value.endswith("\n") else "|-"
-    body = value[:-1] if value.endswith("\n") else value
     lines = [(indent + line) if line else "" for line in body.split("\n")]
     return " " + head + "\n" + "\n".join(lines)
 
