@@ -11,8 +11,12 @@ from designer.model.kinds import LINK_KINDS, PHASES, SCALES
 texts = st.text(max_size=40)
 names = st.text(min_size=1, max_size=30)
 multiline = st.lists(st.text(max_size=20), max_size=4).map("\n".join)
-json_scalars = st.none() | st.booleans() | st.integers(-(10**12), 10**12) | texts | st.floats(
-    allow_nan=False, allow_infinity=False, width=32
+json_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | texts
+    | st.floats(allow_nan=False, allow_infinity=False, width=32)
 )
 json_values = st.recursive(
     json_scalars,
@@ -78,7 +82,10 @@ def documents(draw: st.DrawFn, max_primitives: int = 12) -> dict[str, Any]:
     layout = {i: [draw(coordinates), draw(coordinates)] for i in ids if draw(st.booleans())}
     return {
         "format": "dao-designer/1",
-        "organization": {"name": draw(names), "approach": draw(st.sampled_from(["top-down", "unconstrained", "hybrid"]))},
+        "organization": {
+            "name": draw(names),
+            "approach": draw(st.sampled_from(["top-down", "unconstrained", "hybrid"])),
+        },
         "design": {"purpose": {"statement": draw(multiline)}},
         "rules": {"ignore": [], "settings": {}},
         "primitives": prims,

@@ -61,21 +61,38 @@ def test_extension_keys_round_trip_untouched() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("kind: role", "kind: rol"),
-         "f.dao.yaml:27:11: primitives[2] (treasury-steward): unknown kind 'rol'; expected one of: "
-         "dao, cell, role, task, partner"),
-        (("threshold: 2", 'threshold: "2"'),
-         "f.dao.yaml:25:63: primitives[1] (ops).state.practice.treasury.threshold: expected a whole number, "
-         "found text '2'"),
-        (("parent: ops", "parent: opz"), "f.dao.yaml:29:13: 'treasury-steward' names parent 'opz', which does not exist"),
-        (("format: dao-designer/1", "format: dao-designer/7"),
-         "f.dao.yaml:1:9: unknown format version 'dao-designer/7'; this version of DAO Primitives Designer "
-         "reads dao-designer/1 (a newer release may read it)"),
-        (("    holders: [alice]", "    holders: [alice]\n    scale: coordination"),
-         "f.dao.yaml:31:5: primitives[2] (treasury-steward): unknown key 'scale' (extension keys must start with 'x-')"),
-        (("  ops: [0, 300]", "  ops: [0, 300]\n  ghost: [1, 1]"), "f.dao.yaml:42:10: layout names 'ghost', which does not exist"),
-        (("kind: accountable-to}", "kind: accountable-to, amount: 3}"),
-         "f.dao.yaml:37:5: links[0]: 'amount' is only allowed on a 'funds' link, not on 'accountable-to'"),
+        (
+            ("kind: role", "kind: rol"),
+            "f.dao.yaml:27:11: primitives[2] (treasury-steward): unknown kind 'rol'; expected one of: "
+            "dao, cell, role, task, partner",
+        ),
+        (
+            ("threshold: 2", 'threshold: "2"'),
+            "f.dao.yaml:25:63: primitives[1] (ops).state.practice.treasury.threshold: expected a whole number, "
+            "found text '2'",
+        ),
+        (
+            ("parent: ops", "parent: opz"),
+            "f.dao.yaml:29:13: 'treasury-steward' names parent 'opz', which does not exist",
+        ),
+        (
+            ("format: dao-designer/1", "format: dao-designer/7"),
+            "f.dao.yaml:1:9: unknown format version 'dao-designer/7'; this version of DAO Primitives Designer "
+            "reads dao-designer/1 (a newer release may read it)",
+        ),
+        (
+            ("    holders: [alice]", "    holders: [alice]\n    scale: coordination"),
+            "f.dao.yaml:31:5: primitives[2] (treasury-steward): unknown key 'scale' "
+            "(extension keys must start with 'x-')",
+        ),
+        (
+            ("  ops: [0, 300]", "  ops: [0, 300]\n  ghost: [1, 1]"),
+            "f.dao.yaml:42:10: layout names 'ghost', which does not exist",
+        ),
+        (
+            ("kind: accountable-to}", "kind: accountable-to, amount: 3}"),
+            "f.dao.yaml:37:5: links[0]: 'amount' is only allowed on a 'funds' link, not on 'accountable-to'",
+        ),
     ],
 )
 def test_broken_documents_give_one_located_message(change: tuple[str, str], message: str) -> None:
@@ -84,7 +101,9 @@ def test_broken_documents_give_one_located_message(change: tuple[str, str], mess
 
 def test_containment_cycle_is_named() -> None:
     text = SMALL.replace("    parent: regen-dao\n    scale: coordination", "    parent: ops2\n    scale: coordination")
-    text = text.replace("links:", "  - {id: ops2, kind: cell, name: Two, parent: ops, scale: coordination, phase: formation}\nlinks:")
+    text = text.replace(
+        "links:", "  - {id: ops2, kind: cell, name: Two, parent: ops, scale: coordination, phase: formation}\nlinks:"
+    )
     assert load_error(text) == "f.dao.yaml:19:13: containment cycle: ops → ops2 → ops"
 
 

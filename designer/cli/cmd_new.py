@@ -8,6 +8,7 @@ from pathlib import Path
 from designer.cli.common import write_output
 from designer.cli.main import UsageError
 from designer.framework.templates import template
+from designer.io.load import format_of
 from designer.io.save import document_text
 from designer.model.document import Document
 
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         doc = Document.model_validate(data)
     except ValueError:
         raise UsageError(f"--name: {args.name!r} is not a usable name (1 to 1000 characters)") from None
-    fmt = "json" if str(args.output).lower().endswith(".json") else "yaml"
+    fmt = format_of(args.output)
     write_output(args.output, document_text(doc, fmt))
     if args.output != "-":
         print(f"created {args.output} from the '{chosen.name}' template")

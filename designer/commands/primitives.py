@@ -41,7 +41,7 @@ def check_parent(model: DocumentModel, kind: Kind, parent: str | None, moving: s
         raise CommandError(
             f"{ARTICLE[kind]} cannot go inside {ARTICLE[container.kind]}; it belongs in {_allowed(kind)}"
         )
-    if moving is not None and (parent == moving or moving in model.ancestors(parent) + [parent]):
+    if moving is not None and (parent == moving or moving in [*model.ancestors(parent), parent]):
         raise CommandError(f"'{_need(model, moving).name}' cannot go inside itself or its own contents")
 
 

@@ -119,23 +119,24 @@ def build_document(data: Any, text: str, file: str) -> Document:
     if data is None:
         raise LoadError(file, [Problem("the file is empty; a state file starts with 'format: dao-designer/1'", 1, 1)])
     if not isinstance(data, dict):
-        raise LoadError(file, [Problem("a state file is a mapping of keys, starting with 'format: dao-designer/1'", 1, 1)])
+        message = "a state file is a mapping of keys, starting with 'format: dao-designer/1'"
+        raise LoadError(file, [Problem(message, 1, 1)])
     locator = Locator(text)
     if "format" not in data:
         raise LoadError(file, [Problem("missing required key 'format' (write 'format: dao-designer/1' first)", 1, 1)])
     try:
         data = migrate(data)
     except UnknownFormat as exc:
-        line_col = locator.find(("format",))
-        raise LoadError(file, [Problem(str(exc), *(line_col or (None, None)), path=("format",))]) from None
+        line, column = locator.find(("format",)) or (None, None)
+        raise LoadError(file, [Problem(str(exc), line, column, ("format",))]) from None
     try:
         doc = Document.model_validate(data)
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
             path, message, at_key = message_for(error, data)
-            where = locator.find(path, at_key=at_key)
-            problems.append(Problem(message, *(where or (None, None)), path=path))
+            line, column = locator.find(path, at_key=at_key) or (None, None)
+            problems.append(Problem(message, line, column, path))
         raise LoadError(file, problems) from None
     except RecursionError:
         raise LoadError(file, [Problem("the file nests too deeply")]) from None
@@ -143,7 +144,7 @@ def build_document(data: Any, text: str, file: str) -> Document:
     if issues:
         problems = []
         for issue in issues:
-            where = locator.find(issue.path)
-            problems.append(Problem(issue.message, *(where or (None, None)), path=issue.path))
+            line, column = locator.find(issue.path) or (None, None)
+            problems.append(Problem(issue.message, line, column, issue.path))
         raise LoadError(file, problems)
     return doc

@@ -24,7 +24,7 @@ class Locator:
             self._composed = True
             try:
                 self._root = compose_reference(self._text)
-            except Exception:  # noqa: BLE001 - a file that does not parse has no positions to give
+            except Exception:
                 self._root = None
         return self._root
 

@@ -26,7 +26,7 @@ def clean_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
     for i, step in enumerate(loc):
         if i >= 2 and loc[0] == "primitives" and i == 2 and step in KINDS:
             continue
-        if isinstance(step, str) and step.startswith("function-") or step in ("[key]",):
+        if (isinstance(step, str) and step.startswith("function-")) or step in ("[key]",):
             continue
         out.append(step)
     return tuple(out)
@@ -79,10 +79,11 @@ def message_for(error: ErrorDetails, data: Any) -> tuple[tuple[str | int, ...], 
     if kind == "union_tag_not_found":
         return loc, f"{where}: missing required key 'kind' (one of: {', '.join(KINDS)})", False
     if kind == "union_tag_invalid":
-        return (*loc, "kind"), f"{where}: unknown kind {_show(ctx.get('tag'))}; expected one of: {', '.join(KINDS)}", False
+        message = f"{where}: unknown kind {_show(ctx.get('tag'))}; expected one of: {', '.join(KINDS)}"
+        return (*loc, "kind"), message, False
     if kind == "literal_error":
         return loc, f"{where}: {_show(value)} is not allowed; expected one of: {ctx.get('expected', '')}", False
-    if kind == "string_pattern_mismatch" and str(field) in ("id", "parent", "assignee", "from", "to") or (
+    if (kind == "string_pattern_mismatch" and str(field) in ("id", "parent", "assignee", "from", "to")) or (
         kind == "string_pattern_mismatch" and len(loc) == 2 and loc[0] == "layout"
     ):
         return loc, (

@@ -19,6 +19,7 @@ from yaml.resolver import Resolver
 
 from designer.io.errors import Problem
 
+yaml_rs: Any
 try:  # pragma: no cover - depends on the wheel
     import yaml_rs
 
@@ -42,7 +43,7 @@ class YamlProblem(Exception):
 class Core12Resolver(Resolver):
     """Implicit tags of the YAML 1.2 core schema, in place of PyYAML's YAML 1.1 set."""
 
-    yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_implicit_resolvers = {}  # noqa: RUF012 - PyYAML keeps its resolver table on the class
 
 
 Core12Resolver.add_implicit_resolver(
@@ -72,7 +73,7 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc, valid-type]
+class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc]
     """PyYAML's safe loader, made strict: no aliases, no duplicate keys, JSON-like types only."""
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
@@ -80,7 +81,7 @@ class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc, valid-typ
             raise ConstructorError(None, None, "YAML aliases (*name) are not allowed", node.start_mark)
         return super().construct_object(node, deep)
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, MappingNode):
             raise ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
         mapping: dict[Any, Any] = {}
@@ -96,7 +97,7 @@ class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc, valid-typ
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
-    def construct_yaml_float(self, node: ScalarNode) -> float:  # type: ignore[override]
+    def construct_yaml_float(self, node: ScalarNode) -> float:
         value = str(self.construct_scalar(node)).lower()
         if value in (".nan",):
             return float("nan")
@@ -104,7 +105,7 @@ class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc, valid-typ
             return float("-inf") if value.startswith("-") else float("inf")
         return float(value)
 
-    def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
+    def construct_yaml_int(self, node: ScalarNode) -> int:
         value = str(self.construct_scalar(node))
         if value.startswith("0o"):
             return int(value[2:], 8)
@@ -133,7 +134,7 @@ StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 
 def parse_reference(text: str) -> Any:
     """Parse with PyYAML (libyaml where present), the reference for every answer."""
-    loader = StrictLoader(text)
+    loader = StrictLoader(text)  # type: ignore[call-arg]
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -166,9 +167,10 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
 
 def compose_reference(text: str) -> Node | None:
     """The node tree with positions, for pointing at where a validation problem is."""
-    loader = StrictLoader(text)
+    loader = StrictLoader(text)  # type: ignore[call-arg]
     try:
-        return loader.get_single_node()
+        node: Node | None = loader.get_single_node()
+        return node
     finally:
         loader.dispose()
 
@@ -206,6 +208,6 @@ def parse_yaml(text: str) -> Any:
                 alias_limits=_ALIASES_OFF,
                 duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
             )
-        except Exception:  # noqa: BLE001 - every fast-path failure is re-read for its exact message
+        except Exception:
             pass
     return parse_reference(text)

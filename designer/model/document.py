@@ -6,7 +6,6 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field
 
-from designer import FORMAT
 from designer.model.base import StrictModel
 from designer.model.design import DesignGuide
 from designer.model.ids import Id
@@ -45,7 +44,7 @@ class Document(StrictModel):
         {"format", "organization", "design", "rules", "primitives", "links", "layout"}
     )
 
-    format: Literal["dao-designer/1"] = FORMAT
+    format: Literal["dao-designer/1"] = "dao-designer/1"
     organization: Organization
     design: DesignGuide = Field(default_factory=DesignGuide)
     rules: RuleConfig = Field(default_factory=RuleConfig)

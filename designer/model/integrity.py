@@ -43,9 +43,8 @@ def check_integrity(doc: Document) -> list[IntegrityIssue]:
         if p.parent is not None:
             parent = by_id.get(p.parent)
             if parent is None:
-                issues.append(
-                    IntegrityIssue(("primitives", i, "parent"), f"'{p.id}' names parent '{p.parent}', which does not exist")
-                )
+                message = f"'{p.id}' names parent '{p.parent}', which does not exist"
+                issues.append(IntegrityIssue(("primitives", i, "parent"), message))
             elif parent.kind not in CONTAINERS[p.kind]:
                 issues.append(
                     IntegrityIssue(
