@@ -1,0 +1,271 @@
+"""The governance handbook: the facilitator's deliverable, as one Markdown file.
+
+It follows the guide's structure document: the seven items of ``design.structure``, a diagram
+(a Mermaid block), the top-level cell's master state, the decision registry and allocations,
+then each DAO's and cell's state and each role's description. All user text is escaped so that
+it reads as text: no HTML, no links, headings, tables or fences can come from a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from designer.export.labels import strip_bidi
+from designer.export.mermaid import MERMAID_MAX_TEXT, to_mermaid
+from designer.export.plain import prune
+from designer.export.registry import Exporter, register
+from designer.export.tree import Tree
+from designer.model.design import StructureSection
+from designer.model.document import Document
+from designer.model.primitives import AnyPrimitive, Cell, Role, Task
+from designer.model.state import AllocationRecord, DecisionRecord, MasterState
+
+NOT_WRITTEN = "_Not written yet._"
+
+STRUCTURE_ITEMS: tuple[tuple[str, str], ...] = (
+    ("approach", "Approach"),
+    ("components", "Components"),
+    ("decision_processes", "Decision processes"),
+    ("roles_and_responsibilities", "Roles and responsibilities"),
+    ("resource_allocation", "Resource allocation"),
+    ("boundaries_and_constraints", "Boundaries and constraints"),
+    ("evolution", "Evolution"),
+)
+"""The guide's seven items of a governance structure document, in its order."""
+
+MASTER_TEXT_ITEMS: tuple[tuple[str, str], ...] = (
+    ("governance_charter", "Governance charter"),
+    ("decision_mechanisms", "Decision mechanisms"),
+    ("role_descriptions", "Role descriptions"),
+    ("process_maps", "Process maps"),
+    ("policies", "Policies"),
+    ("proposal_mechanisms", "Proposal mechanisms"),
+    ("participation_guidelines", "Participation guidelines"),
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_PUNCT = re.compile(r"([\\`*_\[\]|~#$!])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])")
+
+
+def inline(text: str) -> str:
+    """One line of Markdown that shows ``text`` literally (HTML-escaped, punctuation backslashed)."""
+    text = _CONTROL.sub(" ", strip_bidi(text)).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _PUNCT.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if len(m.group(2)) == 1 else
+                           m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text).strip()
+
+
+def cell(text: str) -> str:
+    """Table-cell text: line breaks as ``<br>``, pipes escaped."""
+    return "<br>".join(inline(line) for line in strip_bidi(text).splitlines()) if text else ""
+
+
+def block(text: str) -> str:
+    """Multi-line text as paragraphs; single line breaks kept as hard breaks."""
+    paragraphs = re.split(r"\n\s*\n", strip_bidi(text).replace("\r\n", "\n").replace("\r", "\n").strip())
+    out = []
+    for para in paragraphs:
+        lines = [inline(line) for line in para.split("\n") if line.strip()]
+        out.append("\\\n".join(lines))
+    return "\n\n".join(p for p in out if p) or NOT_WRITTEN
+
+
+def humanize(key: str) -> str:
+    return key.replace("_", " ").replace("-", " ").capitalize()
+
+
+def bullets(data: Any, depth: int = 0) -> list[str]:
+    """Nested bullet points for state data already stripped of empty fields."""
+    pad = "  " * depth
+    out: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            name = f"**{inline(humanize(str(key)))}:**"
+            if isinstance(value, (dict, list)):
+                out.append(f"{pad}- {name}")
+                out.extend(bullets(value, depth + 1))
+            else:
+                out.append(f"{pad}- {name} {scalar(value)}")
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, (dict, list)):
+                sub = bullets(item, depth + 1)
+                out.append(f"{pad}- " + (sub[0].strip()[2:] if sub else ""))
+                out.extend(sub[1:])
+            else:
+                out.append(f"{pad}- {scalar(item)}")
+    return out
+
+
+def scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return cell(str(value))
+
+
+def people(names: Iterable[str]) -> str:
+    listed = [inline(n) for n in names]
+    return ", ".join(listed) if listed else "_none yet_"
+
+
+class _Handbook:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.tree = Tree.of(doc)
+        self.out: list[str] = []
+
+    def name_of(self, ref: str | None) -> str:
+        if ref and ref in self.tree.by_id:
+            return inline(self.tree.by_id[ref].name)
+        return inline(ref or "")
+
+    def render(self) -> str:
+        org = self.doc.organization
+        self.out += [f"# {inline(org.name)}: governance handbook", ""]
+        if org.description:
+            self.out += [block(org.description), ""]
+        self.out += [f"Approach: **{org.approach}**. Written with dao-designer from the state file.", ""]
+        top = self.tree.top_level_cell()
+        self._structure(self.doc.design.structure)
+        self._diagram()
+        master = top.state.master if isinstance(top, Cell) else MasterState()
+        self._master(top, master)
+        self._decisions(master.decision_registry)
+        self._allocations(master.resource_allocations)
+        self._groups(top)
+        self._roles()
+        self._partners()
+        return "\n".join(self.out).rstrip("\n") + "\n"
+
+    def _structure(self, structure: StructureSection) -> None:
+        self.out += ["## 1. Governance structure", ""]
+        for number, (key, title) in enumerate(STRUCTURE_ITEMS, 1):
+            value = getattr(structure, key)
+            self.out += [f"### 1.{number} {title}", "", block(value) if value else NOT_WRITTEN, ""]
+
+    def _diagram(self) -> None:
+        self.out += ["## 2. Structure diagram", ""]
+        source = to_mermaid(self.doc)
+        if len(source) > MERMAID_MAX_TEXT:
+            self.out += [
+                f"_The diagram has {len(source):,} characters, more than Mermaid draws by default "
+                f"({MERMAID_MAX_TEXT:,}); export it with `--to svg` instead._",
+                "",
+            ]
+        else:
+            self.out += ["```mermaid", source.rstrip("\n"), "```", ""]
+
+    def _master(self, top: AnyPrimitive | None, master: MasterState) -> None:
+        title = f" of {inline(top.name)}" if top is not None else ""
+        self.out += [f"## 3. Master state{title}", ""]
+        if top is None:
+            self.out += ["_No cell is marked as the top-level cell; mark one to hold the master state._", ""]
+            return
+        for key, heading in MASTER_TEXT_ITEMS:
+            value = getattr(master, key)
+            self.out += [f"### {heading}", "", block(value) if value else NOT_WRITTEN, ""]
+        self.out += ["The decision registry and the resource allocations follow in sections 4 and 5.", ""]
+
+    def _decisions(self, records: list[DecisionRecord]) -> None:
+        self.out += ["## 4. Decision registry", ""]
+        if not records:
+            self.out += ["_No decisions recorded yet._", ""]
+            return
+        self.out += ["| Date | Decision | Decided by | Rationale | Reference |", "|---|---|---|---|---|"]
+        for r in records:
+            row = [r.date or "", cell(r.title), self.name_of(r.decided_by), cell(r.rationale or ""), cell(r.reference or "")]
+            self.out.append("| " + " | ".join(row) + " |")
+        self.out.append("")
+
+    def _allocations(self, records: list[AllocationRecord]) -> None:
+        self.out += ["## 5. Resource allocations", ""]
+        if not records:
+            self.out += ["_No allocations recorded yet._", ""]
+            return
+        self.out += ["| Date | Recipient | Amount | Purpose | Decision |", "|---|---|---:|---|---|"]
+        for r in records:
+            amount = "" if r.amount is None else f"{r.amount:,.2f}".removesuffix(".00")
+            if r.currency:
+                amount = f"{amount} {inline(r.currency)}".strip()
+            row = [r.date or "", self.name_of(r.recipient), amount, cell(r.purpose or ""), cell(r.decision or "")]
+            self.out.append("| " + " | ".join(row) + " |")
+        self.out.append("")
+
+    def _header(self, p: AnyPrimitive, level: str) -> None:
+        facts = [p.kind, *(str(v) for v in (getattr(p, "scale", None), getattr(p, "phase", None)) if v)]
+        self.out += [f"{level} {inline(p.name)}", "", f"_{' · '.join(facts)}_ (id `{p.id}`)", ""]
+        if p.parent:
+            self.out += [f"Part of: {self.name_of(p.parent)}", ""]
+        if p.description:
+            self.out += [block(p.description), ""]
+
+    def _state(self, p: AnyPrimitive, skip_master: bool) -> None:
+        state = prune(p.state.model_dump(mode="json"))
+        if skip_master:
+            state.pop("master", None)
+        for part in ("purpose", "practice", "progress", "master"):
+            if state.get(part):
+                self.out += [f"**{humanize(part)}**", "", *bullets(state[part]), ""]
+        if not any(state.get(part) for part in ("purpose", "practice", "progress", "master")):
+            self.out += ["_No state written yet._", ""]
+
+    def _groups(self, top: AnyPrimitive | None) -> None:
+        self.out += ["## 6. DAOs and cells", ""]
+        groups = [p for p, _ in self.tree.walk() if p.kind in ("dao", "cell")]
+        if not groups:
+            self.out += ["_None yet._", ""]
+        for p in groups:
+            self._header(p, "###")
+            self.out += [f"Members: {people(getattr(p, 'members', []))}", ""]
+            self._state(p, skip_master=p is top)
+
+    def _roles(self) -> None:
+        self.out += ["## 7. Roles", ""]
+        roles = [p for p, _ in self.tree.walk() if isinstance(p, Role)]
+        if not roles:
+            self.out += ["_No roles yet._", ""]
+        for role in roles:
+            self._header(role, "###")
+            self.out += [f"Held by: {people(self.name_of(h) if h in self.tree.by_id else h for h in role.holders)}", ""]
+            purpose = role.state.purpose
+            for title, items in (("Responsibilities", purpose.responsibilities), ("Authorities", purpose.authorities),
+                                 ("Outcomes", purpose.outcomes)):
+                if items:
+                    self.out += [f"**{title}**", "", *(f"- {cell(i)}" for i in items), ""]
+            if purpose.accountability:
+                self.out += [f"**Accountability:** {cell(purpose.accountability)}", ""]
+            rest = prune(role.state.model_dump(mode="json"))
+            rest.pop("purpose", None)
+            for part in ("practice", "progress"):
+                if rest.get(part):
+                    self.out += [f"**{humanize(part)}**", "", *bullets(rest[part]), ""]
+            tasks = [t for t, _ in self.tree.walk(self.tree.children[role.id]) if isinstance(t, Task)]
+            if tasks:
+                self.out += ["**Tasks**", ""]
+                for t in tasks:
+                    status = t.state.progress.status or "no status"
+                    deliverable = f": {cell(t.state.purpose.deliverable)}" if t.state.purpose.deliverable else ""
+                    self.out.append(f"- {inline(t.name)} ({status}){deliverable}")
+                self.out.append("")
+
+    def _partners(self) -> None:
+        partners = [p for p in self.doc.primitives if p.kind == "partner"]
+        if not partners:
+            return
+        self.out += ["## 8. Partners", ""]
+        for p in partners:
+            self._header(p, "###")
+            self._state(p, skip_master=False)
+
+
+def to_markdown(doc: Document) -> str:
+    return _Handbook(doc).render()
+
+
+register(Exporter("markdown", "the governance handbook (Markdown with a Mermaid diagram)", ".md", to_markdown))
