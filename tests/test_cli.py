@@ -45,7 +45,11 @@ def test_new_from_each_template_gives_a_valid_file(tmp_path: Path, capsys: pytes
 def test_new_refuses_to_overwrite_and_unknown_templates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "a.dao.yaml"
     target.write_text("keep me")
-    assert run(capsys, "new", "-o", str(target)) == (2, "", f"error: {target}: already exists; use --force to overwrite it\n")
+    assert run(capsys, "new", "-o", str(target)) == (
+        2,
+        "",
+        f"error: {target}: already exists; use --force to overwrite it\n",
+    )
     assert target.read_text() == "keep me"
     code, _, err = run(capsys, "new", "--template", "nope", "-o", str(tmp_path / "b.dao.yaml"))
     assert code == 2 and err.startswith("error: no template named 'nope'; choose one of: blank")

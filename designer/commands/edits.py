@@ -56,7 +56,7 @@ def get_in(data: Any, path: list[str | int]) -> Any:
 
 
 def primitive_data(p: AnyPrimitive) -> dict[str, Any]:
-    return p.model_dump(mode="json")
+    return p.to_data()
 
 
 def build_primitive(data: dict[str, Any], what: str) -> AnyPrimitive:

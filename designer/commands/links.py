@@ -117,7 +117,7 @@ class EditSection(Command):
 
     def apply(self, model: DocumentModel) -> None:
         current = getattr(model, self.section)
-        data = current.model_dump(mode="json")
+        data = current.to_data()
         if get_in(data, self.steps) == self.value:
             return
         new = build_model(_SECTIONS[self.section], set_in(data, self.steps, self.value), self.section)

@@ -155,10 +155,10 @@ class DocumentModel:
             rules=self.rules,
             primitives=list(self.primitives),
             links=list(self.links),
-            layout={k: [v[0], v[1]] for k, v in self.layout.items()},
+            layout={p.id: list(self.layout[p.id]) for p in self.primitives if p.id in self.layout},
         )
         if self.extensions:
-            object.__setattr__(doc, "__pydantic_private__", {"_ext": dict(self.extensions)})
+            return doc.with_extensions(dict(self.extensions))  # type: ignore[return-value]
         return doc
 
     def replace_document(self, doc: Document) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from designer.model.base import StrictModel
+from designer.model.base import StrictModel, shared
 from designer.model.kinds import Approach, Phase
 from designer.model.state import Approval, Text, Texts
 
@@ -30,13 +30,13 @@ class Requirement(StrictModel):
 
 
 class RequirementsSection(StrictModel):
-    scale_and_scope: Requirement = Field(default_factory=Requirement)
-    decision_scope: Requirement = Field(default_factory=Requirement)
-    stakeholder_inclusion: Requirement = Field(default_factory=Requirement)
-    time_horizons: Requirement = Field(default_factory=Requirement)
-    resources: Requirement = Field(default_factory=Requirement)
-    dynamics: Requirement = Field(default_factory=Requirement)
-    system_properties: Requirement = Field(default_factory=Requirement)
+    scale_and_scope: Requirement = Field(default_factory=shared(Requirement))
+    decision_scope: Requirement = Field(default_factory=shared(Requirement))
+    stakeholder_inclusion: Requirement = Field(default_factory=shared(Requirement))
+    time_horizons: Requirement = Field(default_factory=shared(Requirement))
+    resources: Requirement = Field(default_factory=shared(Requirement))
+    dynamics: Requirement = Field(default_factory=shared(Requirement))
+    system_properties: Requirement = Field(default_factory=shared(Requirement))
 
 
 class ApproachSection(StrictModel):
@@ -97,15 +97,15 @@ class AdaptationSection(StrictModel):
 
 
 class DesignGuide(StrictModel):
-    purpose: PurposeSection = Field(default_factory=PurposeSection)
-    requirements: RequirementsSection = Field(default_factory=RequirementsSection)
-    approach: ApproachSection = Field(default_factory=ApproachSection)
-    boundaries: BoundariesSection = Field(default_factory=BoundariesSection)
-    structure: StructureSection = Field(default_factory=StructureSection)
-    approval: Approval = Field(default_factory=Approval)
-    plan: PlanSection = Field(default_factory=PlanSection)
+    purpose: PurposeSection = Field(default_factory=shared(PurposeSection))
+    requirements: RequirementsSection = Field(default_factory=shared(RequirementsSection))
+    approach: ApproachSection = Field(default_factory=shared(ApproachSection))
+    boundaries: BoundariesSection = Field(default_factory=shared(BoundariesSection))
+    structure: StructureSection = Field(default_factory=shared(StructureSection))
+    approval: Approval = Field(default_factory=shared(Approval))
+    plan: PlanSection = Field(default_factory=shared(PlanSection))
     phases: dict[Phase, PhasePlan] = Field(default_factory=dict)
-    technical: TechnicalSection = Field(default_factory=TechnicalSection)
+    technical: TechnicalSection = Field(default_factory=shared(TechnicalSection))
     feedback: Text | None = None
     metrics: Texts = Field(default_factory=list)
-    adaptation: AdaptationSection = Field(default_factory=AdaptationSection)
+    adaptation: AdaptationSection = Field(default_factory=shared(AdaptationSection))

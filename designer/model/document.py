@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from designer.model.base import StrictModel
+from designer.model.base import StrictModel, shared
 from designer.model.design import DesignGuide
 from designer.model.ids import Id
 from designer.model.kinds import Approach
@@ -20,8 +20,6 @@ SettingValue = int | float | str | bool
 
 
 class Organization(StrictModel):
-    _keep_empty: ClassVar[frozenset[str]] = frozenset({"name", "approach"})
-
     name: str = Field(min_length=1, max_length=1_000)
     approach: Approach = "hybrid"
     description: Text | None = None
@@ -31,8 +29,6 @@ class Organization(StrictModel):
 class RuleConfig(StrictModel):
     """Per-document rule configuration: codes to ignore and threshold overrides."""
 
-    _keep_empty: ClassVar[frozenset[str]] = frozenset({"ignore", "settings"})
-
     ignore: list[str] = Field(default_factory=list)
     settings: dict[str, SettingValue] = Field(default_factory=dict)
 
@@ -40,14 +36,10 @@ class RuleConfig(StrictModel):
 class Document(StrictModel):
     """A ``*.dao.yaml`` file. Primitives are a flat list; ``parent`` ids give the containment."""
 
-    _keep_empty: ClassVar[frozenset[str]] = frozenset(
-        {"format", "organization", "design", "rules", "primitives", "links", "layout"}
-    )
-
     format: Literal["dao-designer/1"] = "dao-designer/1"
     organization: Organization
-    design: DesignGuide = Field(default_factory=DesignGuide)
-    rules: RuleConfig = Field(default_factory=RuleConfig)
+    design: DesignGuide = Field(default_factory=shared(DesignGuide))
+    rules: RuleConfig = Field(default_factory=shared(RuleConfig))
     primitives: list[Primitive] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list)
     layout: dict[Id, Position] = Field(
@@ -58,5 +50,23 @@ class Document(StrictModel):
         return {p.id: p for p in self.primitives}
 
     def to_data(self) -> dict[str, Any]:
-        """Plain data in file order, ready for the YAML or JSON writer."""
-        return self.model_dump(mode="json")
+        """Plain data in file order, ready for the YAML or JSON writer.
+
+        The top-level sections are always written, even when empty, so every file has the same
+        outline; so are the organization's approach and the rule configuration's two keys.
+        """
+        data = super().to_data()
+        organization = {"name": self.organization.name, "approach": self.organization.approach}
+        organization.update(data.get("organization", {}))
+        rules = {"ignore": [], "settings": {}, **data.get("rules", {})}
+        out: dict[str, Any] = {
+            "format": self.format,
+            "organization": organization,
+            "design": data.get("design", {}),
+            "rules": rules,
+            "primitives": data.get("primitives", []),
+            "links": data.get("links", []),
+            "layout": data.get("layout", {}),
+        }
+        out.update((k, v) for k, v in data.items() if k not in out)
+        return out

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from designer.model.base import StrictModel
 from designer.model.ids import Id
@@ -17,8 +15,6 @@ FUNDS_ONLY = ("amount", "currency", "period")
 
 class Link(StrictModel):
     """A directed edge ``from`` → ``to``. Only ``funds`` links carry an amount."""
-
-    model_config = ConfigDict(serialize_by_alias=True)
 
     source: Id = Field(alias="from")
     target: Id = Field(alias="to")
@@ -41,6 +37,3 @@ class Link(StrictModel):
     def key(self) -> tuple[str, str, str]:
         """Identity of a link: at most one link of a kind between two primitives."""
         return (self.source, self.target, self.kind)
-
-    def to_data(self) -> dict[str, Any]:
-        return self.model_dump(mode="json")

@@ -6,11 +6,11 @@ lifecycle, people, state.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Discriminator, Field, field_validator
 
-from designer.model.base import StrictModel
+from designer.model.base import StrictModel, shared
 from designer.model.ids import Id
 from designer.model.kinds import Kind, Pathway, Phase, Scale, normalize_phase
 from designer.model.state import (
@@ -45,12 +45,12 @@ class ToolRef(StrictModel):
 class Tools(StrictModel):
     """A tool for each function the guide names, plus on-chain or off-chain per element."""
 
-    knowledge_repository: ToolRef = Field(default_factory=ToolRef)
-    state_repository: ToolRef = Field(default_factory=ToolRef)
-    proposals_voting: ToolRef = Field(default_factory=ToolRef)
-    token_authority: ToolRef = Field(default_factory=ToolRef)
+    knowledge_repository: ToolRef = Field(default_factory=shared(ToolRef))
+    state_repository: ToolRef = Field(default_factory=shared(ToolRef))
+    proposals_voting: ToolRef = Field(default_factory=shared(ToolRef))
+    token_authority: ToolRef = Field(default_factory=shared(ToolRef))
     communication: list[ToolRef] = Field(default_factory=list)
-    treasury: ToolRef = Field(default_factory=ToolRef)
+    treasury: ToolRef = Field(default_factory=shared(ToolRef))
     on_chain: Texts = Field(default_factory=list, description="Governance elements kept on-chain")
     off_chain: Texts = Field(default_factory=list, description="Governance elements kept off-chain")
 
@@ -64,13 +64,11 @@ def _normalize_checklist(value: Any) -> Any:
 class _Primitive(StrictModel):
     """Fields every kind has."""
 
-    _keep_empty: ClassVar[frozenset[str]] = frozenset({"kind"})
-
     id: Id
     kind: Kind
     name: Name
 
-    @field_validator("phase", mode="before", check_fields=False)
+    @field_validator("phase", "previous_phase", mode="before", check_fields=False)
     @classmethod
     def _phase_alias(cls, value: Any) -> Any:
         return normalize_phase(value)
@@ -83,64 +81,70 @@ class _Primitive(StrictModel):
 
 
 class Dao(_Primitive):
-    kind: Literal["dao"] = "dao"
+    kind: Literal["dao"]
     parent: Id | None = Field(None, description="A DAO this one sits in (a network of DAOs)")
     scale: Scale
     phase: Phase
+    previous_phase: Phase | None = Field(
+        None, description="The phase the group was in before this one; lets the rules spot skipped or reversed steps"
+    )
     description: Text | None = None
     members: list[Person] = Field(default_factory=list)
-    tools: Tools = Field(default_factory=Tools)
-    approval: Approval = Field(default_factory=Approval)
-    state: DaoState = Field(default_factory=DaoState)
+    tools: Tools = Field(default_factory=shared(Tools))
+    approval: Approval = Field(default_factory=shared(Approval))
+    state: DaoState = Field(default_factory=shared(DaoState))
     checklist: Checklist
 
 
 class Cell(_Primitive):
-    kind: Literal["cell"] = "cell"
+    kind: Literal["cell"]
     parent: Id | None = Field(None, description="The DAO or cell this cell sits in")
     scale: Scale
     phase: Phase
+    previous_phase: Phase | None = Field(
+        None, description="The phase the group was in before this one; lets the rules spot skipped or reversed steps"
+    )
     description: Text | None = None
     top_level: bool = Field(False, description="The cell that answers to community governance")
     stakeholder_group: bool = Field(False, description="The stakeholder group of a multi-stakeholder network")
     ephemeral: bool = Field(False, description="A cell with a built-in end point")
     pathway: Pathway | None = Field(None, description="How the cell came to be")
     members: list[Person] = Field(default_factory=list)
-    tools: Tools = Field(default_factory=Tools)
-    approval: Approval = Field(default_factory=Approval)
-    state: CellState = Field(default_factory=CellState)
+    tools: Tools = Field(default_factory=shared(Tools))
+    approval: Approval = Field(default_factory=shared(Approval))
+    state: CellState = Field(default_factory=shared(CellState))
     checklist: Checklist
 
 
 class Role(_Primitive):
-    kind: Literal["role"] = "role"
+    kind: Literal["role"]
     parent: Id = Field(description="The DAO or cell that defines the role")
     phase: Phase | None = None
     description: Text | None = None
     holders: list[Person] = Field(default_factory=list, description="People, or ids of cells")
-    state: RoleState = Field(default_factory=RoleState)
+    state: RoleState = Field(default_factory=shared(RoleState))
     checklist: Checklist
 
 
 class Task(_Primitive):
-    kind: Literal["task"] = "task"
+    kind: Literal["task"]
     parent: Id = Field(description="The role, cell or task the task belongs to")
     phase: Phase | None = None
     description: Text | None = None
     assignee: Id | None = Field(None, description="The role or cell responsible")
     agent: Person | None = Field(None, description="A person or agent doing the task, when not a role")
-    state: TaskState = Field(default_factory=TaskState)
+    state: TaskState = Field(default_factory=shared(TaskState))
     checklist: Checklist
 
 
 class Partner(_Primitive):
-    kind: Literal["partner"] = "partner"
+    kind: Literal["partner"]
     parent: Id | None = Field(None, description="The stakeholder group the partner belongs to, if any")
     scale: Scale
     phase: Phase
     description: Text | None = None
     members: list[Person] = Field(default_factory=list)
-    state: PartnerState = Field(default_factory=PartnerState)
+    state: PartnerState = Field(default_factory=shared(PartnerState))
     checklist: Checklist
 
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from designer.model.base import StrictModel
+from designer.model.base import StrictModel, shared
 from designer.model.kinds import DecisionProtocol, Period, TaskStatus
 from designer.model.numbers import Amount
 
@@ -129,17 +129,20 @@ class CellPurpose(StrictModel):
     design: Text | None = Field(None, description="Design / intentions")
     domain: Text | None = Field(None, description="The operational domain the cell owns")
     end_condition: Text | None = Field(None, description="When an ephemeral cell ends")
+    expected_days: int | None = Field(
+        None, ge=1, description="How long the cell's work is expected to last, in days (short work suits a task)"
+    )
 
 
 class CellPractice(StrictModel):
     relationships: Texts = Field(default_factory=list, description="Commitments to the DAO, agreements with cells")
     formal_structure: Text | None = Field(None, description="Legal or on-chain form")
     team_agreements: Texts = Field(default_factory=list, description="Roles, availability, minimum contributions")
-    decision_making: DecisionMaking = Field(default_factory=DecisionMaking)
-    treasury: Treasury = Field(default_factory=Treasury)
-    budget: Money = Field(default_factory=Money)
-    state_store: StateStore = Field(default_factory=StateStore)
-    agreement: Agreement = Field(default_factory=Agreement)
+    decision_making: DecisionMaking = Field(default_factory=shared(DecisionMaking))
+    treasury: Treasury = Field(default_factory=shared(Treasury))
+    budget: Money = Field(default_factory=shared(Money))
+    state_store: StateStore = Field(default_factory=shared(StateStore))
+    agreement: Agreement = Field(default_factory=shared(Agreement))
     meetings: Text | None = Field(None, description="Meetings and channels")
 
 
@@ -154,10 +157,10 @@ class CellProgress(StrictModel):
 
 
 class CellState(StrictModel):
-    purpose: CellPurpose = Field(default_factory=CellPurpose)
-    practice: CellPractice = Field(default_factory=CellPractice)
-    progress: CellProgress = Field(default_factory=CellProgress)
-    master: MasterState = Field(default_factory=MasterState)
+    purpose: CellPurpose = Field(default_factory=shared(CellPurpose))
+    practice: CellPractice = Field(default_factory=shared(CellPractice))
+    progress: CellProgress = Field(default_factory=shared(CellProgress))
+    master: MasterState = Field(default_factory=shared(MasterState))
 
 
 # --- DAOs ----------------------------------------------------------------------------------
@@ -173,13 +176,13 @@ class DaoPurpose(StrictModel):
 class DaoPractice(StrictModel):
     agreements: Texts = Field(default_factory=list)
     policies: Texts = Field(default_factory=list)
-    decision_making: DecisionMaking = Field(default_factory=DecisionMaking)
+    decision_making: DecisionMaking = Field(default_factory=shared(DecisionMaking))
     allocation: Text | None = Field(None, description="How resources are allocated")
     conflicts: Text | None = Field(None, description="How conflicts are resolved")
     team_formation: Text | None = Field(None, description="How teams form")
     processes: Texts = Field(default_factory=list)
-    treasury: Treasury = Field(default_factory=Treasury)
-    state_store: StateStore = Field(default_factory=StateStore)
+    treasury: Treasury = Field(default_factory=shared(Treasury))
+    state_store: StateStore = Field(default_factory=shared(StateStore))
 
 
 class DaoProgress(StrictModel):
@@ -190,9 +193,9 @@ class DaoProgress(StrictModel):
 
 
 class DaoState(StrictModel):
-    purpose: DaoPurpose = Field(default_factory=DaoPurpose)
-    practice: DaoPractice = Field(default_factory=DaoPractice)
-    progress: DaoProgress = Field(default_factory=DaoProgress)
+    purpose: DaoPurpose = Field(default_factory=shared(DaoPurpose))
+    practice: DaoPractice = Field(default_factory=shared(DaoPractice))
+    progress: DaoProgress = Field(default_factory=shared(DaoProgress))
 
 
 # --- roles ---------------------------------------------------------------------------------
@@ -219,9 +222,9 @@ class RoleProgress(StrictModel):
 
 
 class RoleState(StrictModel):
-    purpose: RolePurpose = Field(default_factory=RolePurpose)
-    practice: RolePractice = Field(default_factory=RolePractice)
-    progress: RoleProgress = Field(default_factory=RoleProgress)
+    purpose: RolePurpose = Field(default_factory=shared(RolePurpose))
+    practice: RolePractice = Field(default_factory=shared(RolePractice))
+    progress: RoleProgress = Field(default_factory=shared(RoleProgress))
 
 
 # --- tasks ---------------------------------------------------------------------------------
@@ -236,8 +239,9 @@ class TaskPractice(StrictModel):
     approach: Text | None = None
     resources: Text | None = None
     dependencies: Texts = Field(default_factory=list, description="Ids of tasks this one waits for")
-    approval: Approval = Field(default_factory=Approval)
+    approval: Approval = Field(default_factory=shared(Approval))
     personal: bool | None = Field(None, description="A personal task needs no approval record")
+    recurring: bool | None = Field(None, description="Ongoing work with no end; the framework suggests a role for it")
 
 
 class TaskProgress(StrictModel):
@@ -248,9 +252,9 @@ class TaskProgress(StrictModel):
 
 
 class TaskState(StrictModel):
-    purpose: TaskPurpose = Field(default_factory=TaskPurpose)
-    practice: TaskPractice = Field(default_factory=TaskPractice)
-    progress: TaskProgress = Field(default_factory=TaskProgress)
+    purpose: TaskPurpose = Field(default_factory=shared(TaskPurpose))
+    practice: TaskPractice = Field(default_factory=shared(TaskPractice))
+    progress: TaskProgress = Field(default_factory=shared(TaskProgress))
 
 
 # --- partners ------------------------------------------------------------------------------
@@ -272,6 +276,6 @@ class PartnerProgress(StrictModel):
 
 
 class PartnerState(StrictModel):
-    purpose: PartnerPurpose = Field(default_factory=PartnerPurpose)
-    practice: PartnerPractice = Field(default_factory=PartnerPractice)
-    progress: PartnerProgress = Field(default_factory=PartnerProgress)
+    purpose: PartnerPurpose = Field(default_factory=shared(PartnerPurpose))
+    practice: PartnerPractice = Field(default_factory=shared(PartnerPractice))
+    progress: PartnerProgress = Field(default_factory=shared(PartnerProgress))
