@@ -158,3 +158,10 @@ def test_migration_hook_upgrades_older_formats(monkeypatch: pytest.MonkeyPatch) 
     doc = parse_document(text)
     assert doc.organization.name == "Regen Commons"
     assert document_text(doc).startswith("format: dao-designer/1\norganization:\n")
+
+
+def test_keys_that_are_not_text_get_the_same_message_on_either_parser() -> None:
+    text = SMALL.replace("  ops: [0, 300]", "  ops: [0, 300]\n  7: [1, 1]")
+    assert load_error(text) == "f.dao.yaml:42:3: mapping keys must be text; quote '7'"
+    ext = SMALL + "x-notes: {1: one}\n"
+    assert load_error(ext) == "f.dao.yaml:42:11: mapping keys must be text; quote '1'"

@@ -16,7 +16,7 @@ from designer.io.errors import LoadError, Problem
 from designer.io.locate import Locator
 from designer.io.messages import message_for
 from designer.io.migrations import UnknownFormat, migrate
-from designer.io.yaml_read import YamlProblem, parse_yaml
+from designer.io.yaml_read import YamlProblem, fast_path_safe, parse_reference, parse_yaml
 from designer.model.document import Document
 from designer.model.integrity import check_integrity
 
@@ -112,7 +112,18 @@ def parse_document(raw: bytes | str, file: str = "<input>", fmt: SourceFormat = 
     if not isinstance(raw, bytes) and len(text) > MAX_BYTES:
         raise LoadError(file, [Problem(_too_big(len(text)))])
     data = parse_data(text, file, fmt)
-    return build_document(data, text, file)
+    try:
+        return build_document(data, text, file)
+    except LoadError:
+        if fmt != "yaml" or not fast_path_safe(text):
+            raise
+    # The fast parser read this file. Judge a file that fails through the reference parser, so the
+    # verdict and its message never depend on which parser was used (e.g. keys that are not text).
+    try:
+        reference = parse_reference(text)
+    except YamlProblem as exc:
+        raise LoadError(file, [exc.problem]) from None
+    return build_document(reference, text, file)
 
 
 def build_document(data: Any, text: str, file: str) -> Document:

@@ -57,7 +57,7 @@ class StrictModel(BaseModel):
         """Hash by identity (pydantic would hash frozen models by value, which fails on lists):
         models compare by value but are looked up, in the extension table, by identity."""
         super().__pydantic_init_subclass__(**kwargs)
-        cls.__hash__ = object.__hash__  # type: ignore[method-assign]
+        cls.__hash__ = object.__hash__  # type: ignore[method-assign, assignment]
 
     def __eq__(self, other: object) -> bool:
         return self is other or super().__eq__(other)
