@@ -1,0 +1,55 @@
+"""``dao-designer import FILE --from csv|hats -o OUT``: bring a structure in as a state file."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from designer.cli.common import write_output
+from designer.cli.main import UsageError
+from designer.importers.errors import ImportFailure
+from designer.io.save import document_text
+from designer.model.document import Document
+
+
+def _csv(path: str, name: str | None) -> Document:
+    from designer.importers.csv_roles import import_csv
+
+    return import_csv(path, name)
+
+
+def _hats(path: str, name: str | None) -> Document:
+    from designer.importers.hats import import_hats
+
+    return import_hats(path, name)
+
+
+IMPORTERS: dict[str, tuple[str, Callable[[str, str | None], Document]]] = {
+    "csv": ("the roles-and-members CSV that 'export --to csv' writes, or a sheet with those columns", _csv),
+    "hats": ("a Hats tree export (JSON array of hats, as the Hats app or 'export --to hats' writes)", _hats),
+}
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("import", help="make a state file from a CSV of roles or a Hats tree")
+    p.add_argument("file", help="the file to read")
+    p.add_argument("--from", dest="source", required=True, choices=sorted(IMPORTERS), help="the input's format")
+    p.add_argument("-o", "--output", required=True, help="the state file to write (.dao.yaml or .dao.json; '-' for stdout)")
+    p.add_argument("--name", help="the organization's name (default: the first DAO's name)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.output != "-" and Path(args.output).exists() and not args.force:
+        raise UsageError(f"{args.output}: already exists; use --force to overwrite it")
+    _, importer = IMPORTERS[args.source]
+    try:
+        doc = importer(args.file, args.name)
+    except ImportFailure as exc:
+        raise UsageError(str(exc)) from None
+    fmt = "json" if str(args.output).lower().endswith(".json") else "yaml"
+    write_output(args.output, document_text(doc, fmt))
+    if args.output != "-":
+        print(f"imported {len(doc.primitives)} primitives from {args.file} into {args.output}")
+    return 0

@@ -1,0 +1,1 @@
+"""Bringing structures in from other formats: each importer turns a file into a checked Document."""
