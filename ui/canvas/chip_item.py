@@ -1,0 +1,130 @@
+"""Role chips and task rows: children of their card, positioned by the card's layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from designer.layout.geometry import CARD_PAD, CARD_WIDTH, CHIP_HEIGHT, TASK_HEIGHT
+from ui.canvas.style import style
+
+CHIP_WIDTH = CARD_WIDTH - 2 * CARD_PAD - 6
+STATUS_MARK = {"done": "☑", "in-progress": "◐", "blocked": "⊘", "cancelled": "☒"}
+
+
+class ChipItem(QGraphicsItem):
+    """A role inside its DAO or cell: a rounded chip with a diamond and the role's name."""
+
+    kind = "role"
+
+    def __init__(self, pid: str, name: str, holders: int) -> None:
+        super().__init__()
+        self.pid = pid
+        self._rect = QRectF(0, 0, CHIP_WIDTH, CHIP_HEIGHT)
+        self._outline = QPainterPath()
+        self._outline.addRoundedRect(self._rect, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.set_text(name, holders)
+
+    def set_text(self, name: str, holders: int) -> None:
+        s = style()
+        self.name = name
+        suffix = f"  ·  {holders}" if holders else ""
+        self._text = QFontMetricsF(s.chip_font).elidedText("◆ " + name, Qt.TextElideMode.ElideRight, CHIP_WIDTH - 44)
+        self._suffix = suffix
+        self.update()
+
+    def name_rect(self) -> QRectF:
+        return QRectF(10, 1, CHIP_WIDTH - 20, CHIP_HEIGHT - 2)
+
+    def handle_center(self) -> QPointF:
+        return QPointF(CHIP_WIDTH + 4, CHIP_HEIGHT / 2)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def shape(self) -> QPainterPath:
+        return self._outline
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        s = style()
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < 0.4:
+            if lod > 0.15:
+                painter.fillRect(self._rect, s.chip_fill)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(s.select_pen if self.isSelected() else Qt.PenStyle.NoPen)
+        painter.setBrush(s.chip_brush)
+        painter.drawPath(self._outline)
+        painter.setPen(s.chip_text)
+        painter.setFont(s.chip_font)
+        painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._text)
+        if self._suffix:
+            painter.setPen(s.card_muted)
+            painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             self._suffix.strip(" ·") + " ⚇")
+
+
+class TaskItem(QGraphicsItem):
+    """A task row under its role or cell (indented when it sits in another task)."""
+
+    kind = "task"
+
+    def __init__(self, pid: str, name: str, depth: int, status: str | None) -> None:
+        super().__init__()
+        self.pid = pid
+        self.depth = depth
+        self._rect = QRectF(0, 0, CHIP_WIDTH - 12 - depth * 12, TASK_HEIGHT)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.set_text(name, status)
+
+    def set_text(self, name: str, status: str | None) -> None:
+        s = style()
+        self.name = name
+        mark = STATUS_MARK.get(status or "", "☐")
+        self._text = QFontMetricsF(s.task_font).elidedText(
+            f"{mark}  {name}", Qt.TextElideMode.ElideRight, self._rect.width() - 6
+        )
+        self.update()
+
+    def name_rect(self) -> QRectF:
+        return self._rect.adjusted(18, 0, 0, 0)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.5:
+            return
+        s = style()
+        if self.isSelected():
+            painter.setPen(s.select_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._rect.adjusted(1, 1, -1, -1), 4, 4)
+        painter.setPen(s.task_text)
+        painter.setFont(s.task_font)
+        painter.drawText(self._rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self._text)
+
+
+class MoreItem(QGraphicsItem):
+    """"+ N more" under a role whose tasks do not all fit."""
+
+    def __init__(self, hidden: int) -> None:
+        super().__init__()
+        self._text = f"+ {hidden} more task{'s' if hidden != 1 else ''}"
+        self._rect = QRectF(0, 0, CHIP_WIDTH - 12, TASK_HEIGHT)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < 0.5:
+            return
+        s = style()
+        painter.setPen(s.card_muted)
+        painter.setFont(s.task_font)
+        painter.drawText(self._rect.adjusted(22, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self._text)

@@ -1,0 +1,85 @@
+"""Scale lanes (a labelled band each) and the legend of link styles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from designer.layout.geometry import LANE_GUTTER
+from ui.canvas.style import LINK_LABELS, SCALE_LABELS, style
+
+
+class LaneItem(QGraphicsItem):
+    """One scale lane across the whole scene width, its name and size in the left gutter."""
+
+    def __init__(self, index: int, scale: str) -> None:
+        super().__init__()
+        self.index = index
+        self.scale = scale
+        self._rect = QRectF()
+        self.setZValue(-10)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+
+    def set_rect(self, rect: QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+
+    def rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        s = style()
+        r = self._rect
+        painter.fillRect(option.exposedRect.intersected(r), s.lane_fill[self.index % 2])
+        painter.setPen(QPen(s.lane_line, 0))
+        painter.drawLine(QLineF(r.left(), r.top(), r.right(), r.top()))
+        gutter_right = r.left() + LANE_GUTTER - 30
+        painter.drawLine(QLineF(gutter_right, r.top(), gutter_right, r.bottom()))
+        if not option.exposedRect.intersects(QRectF(r.left(), r.top(), LANE_GUTTER, r.height())):
+            return
+        title, sub = SCALE_LABELS.get(self.scale, (self.scale.upper(), ""))
+        painter.setPen(s.lane_title)
+        painter.setFont(s.lane_font)
+        painter.drawText(QRectF(r.left() + 16, r.top() + 14, LANE_GUTTER - 40, 22),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setPen(s.lane_sub)
+        painter.setFont(s.lane_sub_font)
+        painter.drawText(QRectF(r.left() + 16, r.top() + 36, LANE_GUTTER - 40, 18),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sub)
+
+
+LEGEND_KINDS = ("accountable-to", "funds", "coordinates-with", "partners-with", "uses-role")
+
+
+class LegendItem(QGraphicsItem):
+    """The key to the edge styles, kept in the bottom-right corner of the scene."""
+
+    ROW = 20.0
+    SIZE = QRectF(0, 0, 190, 16 + ROW * len(LEGEND_KINDS))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(5)
+
+    def boundingRect(self) -> QRectF:
+        return self.SIZE
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        s = style()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(s.lane_line, 1))
+        painter.setBrush(s.card_brush)
+        painter.drawRoundedRect(self.SIZE, 6, 6)
+        painter.setFont(s.legend_font)
+        for i, kind in enumerate(LEGEND_KINDS):
+            y = 8 + self.ROW * i + self.ROW / 2
+            ls = s.links[kind]
+            painter.setPen(ls.pen)
+            painter.drawLine(QPointF(12, y), QPointF(52, y))
+            painter.setPen(s.card_text)
+            painter.drawText(QRectF(62, y - 9, 120, 18), Qt.AlignmentFlag.AlignVCenter, LINK_LABELS[kind])

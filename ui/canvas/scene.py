@@ -1,0 +1,392 @@
+"""The canvas scene: draws a :class:`DocumentModel` and redraws from its events, nothing else.
+
+User actions never touch items here; they push commands, the model emits events, and
+:meth:`CanvasScene.flush` brings the items up to date (the orange-canvas-core pattern). Events are
+collected and applied together, after each command (the undo stack's listener calls ``flush``),
+or on the next turn of the event loop.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from designer.commands.events import (
+    DocumentReplaced,
+    Event,
+    LinkAdded,
+    LinkRemoved,
+    PositionChanged,
+    PrimitiveAdded,
+    PrimitiveChanged,
+    PrimitiveRemoved,
+)
+from designer.commands.model import DocumentModel
+from designer.layout.auto import place_missing
+from designer.layout.geometry import (
+    CARD_HEADER,
+    CARD_PAD,
+    CARD_WIDTH,
+    CHIP_GAP,
+    CHIP_HEIGHT,
+    LANE_GUTTER,
+    LANE_MIN_HEIGHT,
+    LANE_PAD_BOTTOM,
+    LANE_PAD_TOP,
+    LANE_PITCH,
+    TASK_HEIGHT,
+    CardContent,
+    card_contents,
+    card_height,
+    lane_index,
+)
+from designer.model.kinds import SCALES
+from ui.canvas.card_item import CardItem
+from ui.canvas.chip_item import ChipItem, MoreItem, TaskItem
+from ui.canvas.edge_item import EdgeItem, LinkKey, link_label
+from ui.canvas.lane_item import LaneItem, LegendItem
+from ui.canvas.style import style
+
+SCENE_MARGIN = 160.0
+
+
+class CanvasScene(QGraphicsScene):
+    def __init__(self, model: DocumentModel, parent: object | None = None) -> None:
+        super().__init__()
+        self.model = model
+        self.cards: dict[str, CardItem] = {}
+        self.chips: dict[str, ChipItem] = {}
+        self.tasks: dict[str, TaskItem] = {}
+        self.edges: dict[LinkKey, EdgeItem] = {}
+        self.lanes = [LaneItem(i, s) for i, s in enumerate(SCALES)]
+        self.legend = LegendItem()
+        self.lane_tops = [i * LANE_PITCH for i in range(len(SCALES))]
+        self.lane_heights = [LANE_MIN_HEIGHT] * len(SCALES)
+        self.folded: set[str] = set()
+        self.show_tasks = True
+        self.contents: dict[str, CardContent] = {}
+        self.owner: dict[str, str] = {}
+        self._auto: dict[str, tuple[float, float]] = {}
+        self._edges_by_card: dict[str, set[LinkKey]] = defaultdict(set)
+        self._dirty: set[str] = set()
+        self._moved: set[str] = set()
+        self._links_dirty = False
+        self._full = True
+        self._flush_scheduled = False
+        self.setBackgroundBrush(style().background)
+        for lane in self.lanes:
+            self.addItem(lane)
+        self.addItem(self.legend)
+        self._unsubscribe = model.events.subscribe(self._on_event)
+        self.flush()
+
+    def detach(self) -> None:
+        self._unsubscribe()
+
+    # --- events --------------------------------------------------------------------------------
+
+    def _on_event(self, event: Event) -> None:
+        if isinstance(event, DocumentReplaced):
+            self._full = True
+        elif isinstance(event, PrimitiveAdded | PrimitiveRemoved):
+            self._dirty.add(event.id)
+            self._links_dirty = True
+        elif isinstance(event, PrimitiveChanged):
+            self._dirty.add(event.id)
+            if "parent" in event.fields or "kind" in event.fields:
+                self._links_dirty = True
+        elif isinstance(event, LinkAdded | LinkRemoved):
+            self._links_dirty = True
+        elif isinstance(event, PositionChanged):
+            self._moved.add(event.id)
+        if not self._flush_scheduled:
+            self._flush_scheduled = True
+            QTimer.singleShot(0, self.flush)
+
+    def flush(self) -> None:
+        """Apply the collected changes to the items."""
+        self._flush_scheduled = False
+        if self._full:
+            self._rebuild()
+            return
+        if not (self._dirty or self._moved or self._links_dirty):
+            return
+        old_owner = self.owner
+        self.contents, self.owner = card_contents(self.model.primitives)
+        affected = {old_owner[i] for i in self._dirty if i in old_owner}
+        affected |= {self.owner[i] for i in self._dirty if i in self.owner}
+        for cid in affected:
+            self._sync_card(cid)
+        moved = {i for i in self._moved if i in self.cards} | affected
+        self._place_missing()
+        lanes_changed = self._update_lanes()
+        self._position_cards(self.cards if lanes_changed else moved)
+        if self._links_dirty:
+            self._sync_edges()
+        else:
+            self._route_edges_of(moved, lanes_changed)
+        self._dirty.clear()
+        self._moved.clear()
+        self._links_dirty = False
+        self._update_scene_rect()
+
+    def _rebuild(self) -> None:
+        self._full = False
+        self._dirty.clear()
+        self._moved.clear()
+        self._links_dirty = False
+        for item in list(self.cards.values()) + list(self.edges.values()):
+            self.removeItem(item)
+        self.cards.clear()
+        self.chips.clear()
+        self.tasks.clear()
+        self.edges.clear()
+        self._edges_by_card.clear()
+        self._auto = {k: v for k, v in self._auto.items() if k in self.model}
+        self.folded &= self.model.ids()
+        self.contents, self.owner = card_contents(self.model.primitives)
+        for cid in self.contents:
+            self._sync_card(cid)
+        self._place_missing()
+        self._update_lanes(force=True)
+        self._position_cards(self.cards)
+        self._sync_edges()
+        self._update_scene_rect()
+
+    # --- cards ---------------------------------------------------------------------------------
+
+    def card_height(self, cid: str) -> float:
+        return card_height(self.contents.get(cid), cid in self.folded or not self.show_tasks)
+
+    def _sync_card(self, cid: str) -> None:
+        p = self.model.get(cid)
+        item = self.cards.get(cid)
+        if p is None or cid not in self.contents:
+            if item is not None:
+                self._drop_children(item)
+                self.removeItem(item)
+                del self.cards[cid]
+            self._auto.pop(cid, None)
+            return
+        height = self.card_height(cid)
+        if item is None:
+            item = CardItem(p, height)
+            self.cards[cid] = item
+            self.addItem(item)
+        else:
+            item.set_primitive(p, height)
+            self._drop_children(item)
+        item.folded = cid in self.folded
+        self._build_children(item, self.contents[cid])
+
+    def _drop_children(self, card: CardItem) -> None:
+        for child in card.childItems():
+            pid = getattr(child, "pid", None)
+            if pid is not None:
+                self.chips.pop(pid, None)
+                self.tasks.pop(pid, None)
+            self.removeItem(child)
+
+    def _build_children(self, card: CardItem, content: CardContent) -> None:
+        folded = card.pid in self.folded or not self.show_tasks
+        y = CARD_HEADER
+        for block in content.blocks:
+            if block.role is not None:
+                role = self.model.get(block.role)
+                if role is None:
+                    continue
+                chip = ChipItem(role.id, role.name, len(getattr(role, "holders", []) or []))
+                chip.setParentItem(card)
+                chip.setPos(CARD_PAD + 6, y)
+                self.chips[role.id] = chip
+                y += CHIP_HEIGHT + CHIP_GAP
+            if folded:
+                continue
+            for row in block.tasks:
+                task = self.model.get(row.id)
+                if task is None:
+                    continue
+                status = getattr(getattr(task.state, "progress", None), "status", None)
+                item = TaskItem(task.id, task.name, row.depth, status)
+                item.setParentItem(card)
+                item.setPos(CARD_PAD + 18 + row.depth * 12, y)
+                self.tasks[task.id] = item
+                y += TASK_HEIGHT
+            if block.hidden:
+                more = MoreItem(block.hidden)
+                more.setParentItem(card)
+                more.setPos(CARD_PAD + 18, y)
+                y += TASK_HEIGHT
+            if block.role is None:
+                y += CHIP_GAP
+
+    def _place_missing(self) -> None:
+        layout: dict[str, tuple[float, float]] = {**self._auto, **self.model.layout}
+        if all(cid in layout for cid in self.contents):
+            return
+        sizes = {cid: (CARD_WIDTH, self.card_height(cid)) for cid in self.contents}
+        self._auto.update(place_missing(self.model.primitives, self.model.links, layout, sizes))
+
+    def layout_position(self, cid: str) -> tuple[float, float]:
+        """The card's position on the nominal grid: the file's, or one the canvas chose for it."""
+        pos = self.model.layout.get(cid) or self._auto.get(cid)
+        return pos if pos is not None else (0.0, 0.0)
+
+    def lane_of(self, cid: str) -> int:
+        scale = getattr(self.model.get(cid), "scale", None)
+        return lane_index(scale) if scale in SCALES else len(SCALES) - 1
+
+    def _offset_in_lane(self, cid: str) -> float:
+        return max(0.0, self.layout_position(cid)[1] - self.lane_of(cid) * LANE_PITCH)
+
+    def _update_lanes(self, force: bool = False) -> bool:
+        need = [LANE_MIN_HEIGHT] * len(SCALES)
+        for cid, item in self.cards.items():
+            li = self.lane_of(cid)
+            need[li] = max(need[li], LANE_PAD_TOP + self._offset_in_lane(cid) + item.height + LANE_PAD_BOTTOM)
+        tops, y = [], 0.0
+        for h in need:
+            tops.append(y)
+            y += h
+        changed = force or tops != self.lane_tops or need != self.lane_heights
+        self.lane_tops, self.lane_heights = tops, need
+        return changed
+
+    def scene_pos_of(self, cid: str) -> QPointF:
+        x, _ = self.layout_position(cid)
+        return QPointF(x, self.lane_tops[self.lane_of(cid)] + LANE_PAD_TOP + self._offset_in_lane(cid))
+
+    def _position_cards(self, ids: object) -> None:
+        for cid in list(ids):  # type: ignore[call-overload]
+            item = self.cards.get(cid)
+            if item is not None:
+                item.setPos(self.scene_pos_of(cid))
+
+    def to_layout(self, lane: int, top_left: QPointF) -> tuple[float, float]:
+        """Scene top-left of a card dropped in ``lane`` -> nominal-grid layout position."""
+        offset = max(0.0, top_left.y() - self.lane_tops[lane] - LANE_PAD_TOP)
+        return (round(top_left.x()), round(lane * LANE_PITCH + offset))
+
+    def lane_at(self, y: float) -> int:
+        for i in range(len(SCALES) - 1, -1, -1):
+            if y >= self.lane_tops[i]:
+                return i
+        return 0
+
+    def _update_scene_rect(self) -> None:
+        xs = [item.pos().x() for item in self.cards.values()]
+        left = min([0.0, *xs]) - LANE_GUTTER
+        right = max([900.0, *[x + CARD_WIDTH for x in xs]]) + SCENE_MARGIN + self.legend.SIZE.width()
+        bottom = self.lane_tops[-1] + self.lane_heights[-1]
+        for i, lane in enumerate(self.lanes):
+            lane.set_rect(QRectF(left, self.lane_tops[i], right - left, self.lane_heights[i]))
+        legend = self.legend.SIZE
+        self.legend.setPos(right - legend.width() - 24, bottom - legend.height() - 24)
+        self.setSceneRect(QRectF(left, 0, right - left, bottom))
+
+    # --- folding (view state, not part of the document) -------------------------------------------
+
+    def set_folded(self, cid: str, folded: bool) -> None:
+        if folded:
+            self.folded.add(cid)
+        else:
+            self.folded.discard(cid)
+        self._dirty.add(cid)
+        self._links_dirty = True
+        self.flush()
+
+    def set_show_tasks(self, show: bool) -> None:
+        self.show_tasks = show
+        self._full = True
+        self.flush()
+
+    # --- edges ---------------------------------------------------------------------------------
+
+    def item_for(self, pid: str) -> QGraphicsItem | None:
+        """The item that shows ``pid``: its chip or task row, else its card."""
+        item: QGraphicsItem | None = self.chips.get(pid) or self.tasks.get(pid)
+        if item is None:
+            owner = self.owner.get(pid)
+            item = self.cards.get(owner) if owner is not None else None
+        return item
+
+    def _wanted_edges(self) -> dict[LinkKey, str]:
+        wanted: dict[LinkKey, str] = {}
+        pairs: set[frozenset[str]] = set()
+        for link in self.model.links:
+            wanted[link.key] = link_label(link)
+            a, b = self.owner.get(link.source), self.owner.get(link.target)
+            if a and b:
+                pairs.add(frozenset((a, b)))
+        for cid in self.cards:
+            parent = self.model[cid].parent
+            pc = self.owner.get(parent) if parent else None
+            if pc and pc != cid and frozenset((cid, pc)) not in pairs:
+                wanted[(cid, pc, "contains")] = ""
+        return wanted
+
+    def _sync_edges(self) -> None:
+        wanted = self._wanted_edges()
+        for key in [k for k in self.edges if k not in wanted]:
+            self.removeItem(self.edges.pop(key))
+        self._edges_by_card.clear()
+        for key, label in wanted.items():
+            edge = self.edges.get(key)
+            if edge is None:
+                edge = EdgeItem(key, label)
+                self.edges[key] = edge
+                self.addItem(edge)
+            else:
+                edge.set_label(label)
+            for end in key[:2]:
+                owner = self.owner.get(end)
+                if owner is not None:
+                    self._edges_by_card[owner].add(key)
+        self._route(list(self.edges))
+
+    def _route_edges_of(self, cards: set[str] | object, everything: bool = False) -> None:
+        if everything:
+            self._route(list(self.edges))
+            return
+        keys: set[LinkKey] = set()
+        for cid in cards:  # type: ignore[attr-defined]
+            keys |= self._edges_by_card.get(cid, set())
+        self._route(list(keys))
+
+    def route_edges_of_cards(self, cards: set[str]) -> None:
+        """Re-route the edges of cards being dragged (only their geometry; no model change)."""
+        self._route_edges_of(cards)
+
+    def _route(self, keys: list[LinkKey]) -> None:
+        groups: dict[frozenset[str], list[LinkKey]] = defaultdict(list)
+        for key in self.edges:
+            groups[frozenset(key[:2])].append(key)
+        for key in keys:
+            edge = self.edges.get(key)
+            if edge is None:
+                continue
+            a, b = self.item_for(key[0]), self.item_for(key[1])
+            if a is None or b is None or a is b:
+                edge.setVisible(False)
+                continue
+            edge.setVisible(True)
+            group = sorted(groups[frozenset(key[:2])])
+            offset = (group.index(key) - (len(group) - 1) / 2) * 34.0
+            edge.set_ends(a.sceneBoundingRect().adjusted(2, 2, -2, -2), b.sceneBoundingRect().adjusted(2, 2, -2, -2),
+                          offset)
+
+    # --- validation badges -------------------------------------------------------------------
+
+    def set_problems(self, counts: dict[str, tuple[int, str]]) -> None:
+        """Problem badges by card id: ``{id: (count, worst severity)}``; other cards are cleared."""
+        for cid, card in self.cards.items():
+            count, severity = counts.get(cid, (0, "warning"))
+            card.set_problems(count, severity)
+
+    def selected_ids(self) -> list[str]:
+        return [pid for item in self.selectedItems() if (pid := getattr(item, "pid", None)) is not None]
+
+    def selected_link_keys(self) -> list[LinkKey]:
+        return [item.key for item in self.selectedItems() if isinstance(item, EdgeItem) and item.kind != "contains"]

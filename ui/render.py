@@ -1,0 +1,116 @@
+"""``dao-designer render FILE -o OUT.png|OUT.svg``: the canvas as the app draws it, headless."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_USAGE = 2
+
+
+def _ensure_platform() -> None:
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="dao-designer render", description="Draw the canvas of a state file to PNG or SVG.")
+    p.add_argument("file", help="a .dao.yaml or .dao.json file")
+    p.add_argument("-o", "--output", required=True, help="OUT.png or OUT.svg")
+    p.add_argument("--scale", type=float, default=1.5, help="pixels per canvas unit for PNG (default 1.5)")
+    p.add_argument("--dark", action="store_true", help="use the dark theme")
+    p.add_argument("--no-title", action="store_true", help="leave out the title line")
+    return p
+
+
+def render_scene(scene: object, output: str, scale: float = 1.5, title: str | None = None) -> None:
+    """Paint ``scene`` (a CanvasScene) into a PNG or SVG file."""
+    from PySide6.QtCore import QRectF, QSize, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from ui.canvas.scene import CanvasScene
+    from ui.canvas.style import style
+
+    assert isinstance(scene, CanvasScene)
+    source = scene.sceneRect()
+    header = 56.0 if title else 0.0
+    width, height = source.width(), source.height() + header
+    s = style()
+
+    def paint(painter: QPainter, factor: float) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.fillRect(QRectF(0, 0, width * factor, height * factor), s.background)
+        if title:
+            font = s.name_font
+            font = type(font)(font)
+            font.setPointSizeF(15)
+            painter.setFont(font)
+            painter.setPen(s.card_text)
+            painter.drawText(QRectF(20 * factor, 0, (width - 40) * factor, header * factor),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        scene.render(painter, QRectF(0, header * factor, width * factor, source.height() * factor), source)
+
+    if output.lower().endswith(".svg"):
+        from PySide6.QtSvg import QSvgGenerator
+
+        gen = QSvgGenerator()
+        gen.setFileName(output)
+        gen.setSize(QSize(int(width), int(height)))
+        gen.setViewBox(QRectF(0, 0, width, height))
+        gen.setTitle(title or "DAO Primitives Designer canvas")
+        painter = QPainter(gen)
+        paint(painter, 1.0)
+        painter.end()
+        return
+    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(s.background))
+    painter = QPainter(image)
+    paint(painter, scale)
+    painter.end()
+    if not image.save(output):
+        raise OSError(f"cannot write {output}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:
+        return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
+    if not args.output.lower().endswith((".png", ".svg")):
+        print(f"error: {args.output}: the output must end in .png or .svg", file=sys.stderr)
+        return EXIT_USAGE
+    if not Path(args.output).resolve().parent.exists():
+        print(f"error: {args.output}: the folder does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    from designer.io.errors import LoadError
+    from designer.io.load import load_document
+
+    try:
+        doc = load_document(args.file)
+    except LoadError as exc:
+        print(f"error: {exc.summary()}", file=sys.stderr)
+        return EXIT_USAGE
+    _ensure_platform()
+    from PySide6.QtWidgets import QApplication
+
+    from designer.commands.model import DocumentModel
+    from ui.canvas.scene import CanvasScene
+    from ui.canvas.style import style
+
+    app = QApplication.instance() or QApplication(["dao-designer-render"])
+    style(args.dark)
+    scene = CanvasScene(DocumentModel(doc))
+    title = None if args.no_title else f"{doc.organization.name}  ·  {doc.organization.approach} approach"
+    try:
+        render_scene(scene, args.output, args.scale, title)
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    del app
+    return 0
