@@ -25,14 +25,21 @@ def _hats(path: str, name: str | None) -> Document:
     return import_hats(path, name)
 
 
+def _state_dir(path: str, name: str | None) -> Document:
+    from designer.importers.state_dir import import_state_dir
+
+    return import_state_dir(path, name)
+
+
 IMPORTERS: dict[str, tuple[str, Callable[[str, str | None], Document]]] = {
     "csv": ("the roles-and-members CSV that 'export --to csv' writes, or a sheet with those columns", _csv),
     "hats": ("a Hats tree export (JSON array of hats, as the Hats app or 'export --to hats' writes)", _hats),
+    "state-dir": ("a folder written by 'export --to state-dir' (or its index.yaml)", _state_dir),
 }
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("import", help="make a state file from a CSV of roles or a Hats tree")
+    p = sub.add_parser("import", help="make a state file from a CSV of roles, a Hats tree or a state-dir folder")
     p.add_argument("file", help="the file to read")
     p.add_argument("--from", dest="source", required=True, choices=sorted(IMPORTERS), help="the input's format")
     p.add_argument("-o", "--output", required=True, help="the state file to write (.dao.yaml or .dao.json; '-' for stdout)")
