@@ -42,7 +42,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("import", help="make a state file from a CSV of roles, a Hats tree or a state-dir folder")
     p.add_argument("file", help="the file to read")
     p.add_argument("--from", dest="source", required=True, choices=sorted(IMPORTERS), help="the input's format")
-    p.add_argument("-o", "--output", required=True, help="the state file to write (.dao.yaml or .dao.json; '-' for stdout)")
+    p.add_argument(
+        "-o", "--output", required=True, help="the state file to write (.dao.yaml or .dao.json; '-' for stdout)"
+    )
     p.add_argument("--name", help="the organization's name (default: the first DAO's name)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
@@ -55,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
         doc = importer(args.file, args.name)
     except ImportFailure as exc:
         raise UsageError(str(exc)) from None
-    fmt = "json" if str(args.output).lower().endswith(".json") else "yaml"
-    write_output(args.output, document_text(doc, fmt))
+    write_output(args.output, document_text(doc, "json" if str(args.output).lower().endswith(".json") else "yaml"))
     if args.output != "-":
         print(f"imported {len(doc.primitives)} primitives from {args.file} into {args.output}")
     return 0

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from designer.export.hats import is_address
-from designer.export.registry import ExportError, Exporter, register
+from designer.export.registry import Exporter, ExportError, register
 from designer.export.tree import Tree
 from designer.io.yaml_write import dump_json
 from designer.model.document import Document
@@ -31,10 +31,25 @@ X_DAOURI = "x-daouri"
 X_DAOURI_KEYS = frozenset({"type", *URI_FIELDS})
 
 CHAIN_IDS: dict[str, int] = {
-    "ethereum": 1, "mainnet": 1, "optimism": 10, "op": 10, "bsc": 56, "gnosis": 100, "xdai": 100,
-    "polygon": 137, "matic": 137, "base": 8453, "arbitrum": 42161, "arbitrum one": 42161,
-    "celo": 42220, "avalanche": 43114, "zora": 7777777, "linea": 59144, "scroll": 534352,
-    "sepolia": 11155111, "base sepolia": 84532,
+    "ethereum": 1,
+    "mainnet": 1,
+    "optimism": 10,
+    "op": 10,
+    "bsc": 56,
+    "gnosis": 100,
+    "xdai": 100,
+    "polygon": 137,
+    "matic": 137,
+    "base": 8453,
+    "arbitrum": 42161,
+    "arbitrum one": 42161,
+    "celo": 42220,
+    "avalanche": 43114,
+    "zora": 7777777,
+    "linea": 59144,
+    "scroll": 534352,
+    "sepolia": 11155111,
+    "base sepolia": 84532,
 }
 """Chain names people write in the ``chain`` fields, to EIP-155 chain ids for CAIP-10."""
 
@@ -128,7 +143,9 @@ def contracts(doc: Document, default_chain: int | None) -> list[dict[str, str]]:
                 continue
             seen.add(ident.lower())
             entry = {"id": ident, "name": f"{p.name}: {function}"}
-            described = [x for x in ((ref.name if ref else None), (p.state.practice.treasury.kind if ref is None else None)) if x]
+            described = [
+                x for x in ((ref.name if ref else None), (p.state.practice.treasury.kind if ref is None else None)) if x
+            ]
             if described:
                 entry["description"] = described[0]
             out.append(entry)
@@ -141,7 +158,9 @@ def _settings(doc: Document) -> dict[str, str]:
         raise ExportError(f"organization.{X_DAOURI} must be a mapping of daoURI fields")
     for key, value in raw.items():
         if key not in X_DAOURI_KEYS:
-            raise ExportError(f"organization.{X_DAOURI}: unknown key {key!r}; known: {', '.join(sorted(X_DAOURI_KEYS))}")
+            raise ExportError(
+                f"organization.{X_DAOURI}: unknown key {key!r}; known: {', '.join(sorted(X_DAOURI_KEYS))}"
+            )
         if not isinstance(value, str) or not value.strip():
             raise ExportError(f"organization.{X_DAOURI}.{key} must be non-empty text")
     return {k: v.strip() for k, v in raw.items()}

@@ -8,6 +8,7 @@ escapes, so no name can end a string, start an attribute or smuggle a record-lab
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 from designer.export.labels import label, wrapped
 from designer.export.registry import Exporter, register
@@ -32,7 +33,13 @@ CLUSTER_STYLES: Mapping[str, Mapping[str, str]] = {
 }
 LINK_STYLES: Mapping[str, Mapping[str, str]] = {
     "accountable-to": {"style": "solid", "color": "#3b5b92", "arrowhead": "normal"},
-    "coordinates-with": {"style": "dashed", "color": "#2a8a80", "dir": "both", "arrowhead": "open", "arrowtail": "open"},
+    "coordinates-with": {
+        "style": "dashed",
+        "color": "#2a8a80",
+        "dir": "both",
+        "arrowhead": "open",
+        "arrowtail": "open",
+    },
     "partners-with": {"style": "dotted", "color": "#7d4a91", "dir": "none", "penwidth": "1.5"},
     "funds": {"style": "bold", "color": "#2f8f3a", "arrowhead": "normal"},
     "uses-role": {"style": "dashed", "color": "#8a8a8a", "arrowhead": "odot"},
@@ -101,15 +108,17 @@ class _DotWriter:
         self.doc = doc
         self.tree = Tree.of(doc)
         self.out: list[str] = []
-        self.clustered = {pid for pid, kids in self.tree.children.items() if kids and self.tree.by_id[pid].kind in CLUSTER_STYLES}
+        self.clustered = {
+            pid for pid, kids in self.tree.children.items() if kids and self.tree.by_id[pid].kind in CLUSTER_STYLES
+        }
 
     def render(self) -> str:
         org = self.doc.organization
         self.out += [
             f"digraph {quote('dao-designer')} {{",
             f"  graph [label={quote(label(org.name))}, labelloc=t, fontname={quote(FONT)}, fontsize=16,"
-            ' compound=true, newrank=true, rankdir=TB, nodesep=0.35, ranksep=0.45];',
-            f"  node [fontname={quote(FONT)}, fontsize=11, margin=\"0.12,0.06\"];",
+            " compound=true, newrank=true, rankdir=TB, nodesep=0.35, ranksep=0.45];",
+            f'  node [fontname={quote(FONT)}, fontsize=11, margin="0.12,0.06"];',
             f"  edge [fontname={quote(FONT)}, fontsize=9];",
         ]
         self._lanes()
@@ -130,8 +139,8 @@ class _DotWriter:
             return
         self.out.append("  // scale bands, top to bottom; invisible anchors that order the ranks")
         for s in scales:
-            self.out.append(f"  {quote('lane:' + s)} [shape=point, style=invis, width=0, height=0, label=\"\"];")
-        for upper, lower in zip(scales, scales[1:], strict=False):
+            self.out.append(f'  {quote("lane:" + s)} [shape=point, style=invis, width=0, height=0, label=""];')
+        for upper, lower in pairwise(scales):
             self.out.append(f"  {quote('lane:' + upper)} -> {quote('lane:' + lower)} [style=invis, minlen={LANE_GAP}];")
 
     def _node(self, p: AnyPrimitive, indent: str) -> None:
@@ -180,7 +189,7 @@ class _DotWriter:
             if p.kind == "task" and p.parent is not None:
                 parent = self.tree.by_id[p.parent]
                 if parent.kind in ("role", "task"):
-                    self.out.append(f"  {quote(parent.id)} -> {quote(p.id)} [color=\"#9a9a9a\", arrowhead=none];")
+                    self.out.append(f'  {quote(parent.id)} -> {quote(p.id)} [color="#9a9a9a", arrowhead=none];')
 
     def _inside(self, inner: str, outer: str) -> bool:
         return any(a.id == outer for a in self.tree.ancestors(self.tree.by_id[inner]))

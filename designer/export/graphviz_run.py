@@ -12,7 +12,7 @@ import shutil
 import subprocess
 
 from designer.export.dot import to_dot
-from designer.export.registry import ExportError, Exporter, register
+from designer.export.registry import Exporter, ExportError, register
 from designer.model.document import Document
 
 TIMEOUT_S = 600

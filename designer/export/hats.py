@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from designer.export.hats_ids import LEVELS, MAX_CHILDREN, PLACEHOLDER_TREE, hat_id, hat_ip, parse_tree_id
-from designer.export.registry import ExportError, Exporter, register
+from designer.export.registry import Exporter, ExportError, register
 from designer.export.tree import Tree
 from designer.io.yaml_write import dump_json
 from designer.model.document import Document
@@ -68,8 +68,11 @@ def details_data(p: AnyPrimitive | None, name: str, fallback: str | None = None)
             data["responsibilities"] = [item(r) for r in purpose.responsibilities]
         if purpose.authorities:
             data["authorities"] = [item(a) for a in purpose.authorities]
-        criteria = [item(lbl, text) for lbl, text in ((ELIGIBILITY_LABEL, practice.eligibility),
-                                                      (REMOVAL_LABEL, practice.removal)) if text]
+        criteria = [
+            item(lbl, text)
+            for lbl, text in ((ELIGIBILITY_LABEL, practice.eligibility), (REMOVAL_LABEL, practice.removal))
+            if text
+        ]
         if criteria:
             data["eligibility"] = {"manual": True, "criteria": criteria}
     if isinstance(p, Cell) and p.state.purpose.end_condition:
@@ -133,7 +136,8 @@ def _layout(doc: Document) -> tuple[int, list[_Hat]]:
         p, path = stack.pop()
         if len(path) > LEVELS:
             raise ExportError(
-                f"'{p.id}' would sit {len(path) + 1} levels deep in the Hats tree; a tree has at most {LEVELS + 1} levels"
+                f"'{p.id}' would sit {len(path) + 1} levels deep in the Hats tree; "
+                f"a tree has at most {LEVELS + 1} levels"
             )
         hats.append(_Hat(p, path, path[:-1]))
         kids = [c for c in tree.children[p.id] if c.kind in HAT_KINDS]

@@ -55,8 +55,14 @@ def inline(text: str) -> str:
     text = _CONTROL.sub(" ", strip_bidi(text)).replace("\r", " ").replace("\n", " ").replace("\t", " ")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _PUNCT.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if len(m.group(2)) == 1 else
-                           m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text).strip()
+    return _LINE_START.sub(
+        lambda m: (
+            m.group(1) + "\\" + m.group(2)
+            if len(m.group(2)) == 1
+            else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1]
+        ),
+        text,
+    ).strip()
 
 
 def cell(text: str) -> str:
@@ -179,7 +185,13 @@ class _Handbook:
             return
         self.out += ["| Date | Decision | Decided by | Rationale | Reference |", "|---|---|---|---|---|"]
         for r in records:
-            row = [r.date or "", cell(r.title), self.name_of(r.decided_by), cell(r.rationale or ""), cell(r.reference or "")]
+            row = [
+                r.date or "",
+                cell(r.title),
+                self.name_of(r.decided_by),
+                cell(r.rationale or ""),
+                cell(r.reference or ""),
+            ]
             self.out.append("| " + " | ".join(row) + " |")
         self.out.append("")
 
@@ -234,8 +246,11 @@ class _Handbook:
             self._header(role, "###")
             self.out += [f"Held by: {people(self.name_of(h) if h in self.tree.by_id else h for h in role.holders)}", ""]
             purpose = role.state.purpose
-            for title, items in (("Responsibilities", purpose.responsibilities), ("Authorities", purpose.authorities),
-                                 ("Outcomes", purpose.outcomes)):
+            for title, items in (
+                ("Responsibilities", purpose.responsibilities),
+                ("Authorities", purpose.authorities),
+                ("Outcomes", purpose.outcomes),
+            ):
                 if items:
                     self.out += [f"**{title}**", "", *(f"- {cell(i)}" for i in items), ""]
             if purpose.accountability:

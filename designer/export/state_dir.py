@@ -14,7 +14,7 @@ import contextlib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from designer.export.registry import ExportError, Exporter, register
+from designer.export.registry import Exporter, ExportError, register
 from designer.export.tree import Tree
 from designer.io.save import atomic_write
 from designer.io.yaml_write import dump_yaml
@@ -41,7 +41,11 @@ def state_dir_files(doc: Document) -> dict[str, str]:
     """Every file of the folder export, relative path to text; the index first."""
     data = doc.to_data()
     paths = primitive_paths(doc)
-    index: dict[str, Any] = {"format": DIR_FORMAT, "source_format": data["format"], "organization": data["organization"]}
+    index: dict[str, Any] = {
+        "format": DIR_FORMAT,
+        "source_format": data["format"],
+        "organization": data["organization"],
+    }
     index["rules"] = data["rules"]
     files: dict[str, str] = {}
     if data["design"]:
@@ -87,7 +91,9 @@ def _previous_files(out: Path) -> set[str]:
 
 def _safe(relative: str) -> bool:
     parts = PurePosixPath(relative).parts
-    return bool(parts) and ".." not in parts and not PurePosixPath(relative).is_absolute() and relative.endswith(".yaml")
+    return (
+        bool(parts) and ".." not in parts and not PurePosixPath(relative).is_absolute() and relative.endswith(".yaml")
+    )
 
 
 def write_state_dir(doc: Document, out: Path) -> None:
@@ -113,4 +119,6 @@ def write_state_dir(doc: Document, out: Path) -> None:
         raise ExportError(f"{out}: cannot write: {exc.strerror or exc}") from None
 
 
-register(Exporter("state-dir", "one YAML file per primitive in a folder tree, with an index", "", write_dir=write_state_dir))
+register(
+    Exporter("state-dir", "one YAML file per primitive in a folder tree, with an index", "", write_dir=write_state_dir)
+)

@@ -53,9 +53,7 @@ def check_primitive(data: dict[str, Any], file: str, source: Source, field_names
         raise ImportFailure(file, f"{source.where}, {column}: {message}", source.line) from None
 
 
-def build(
-    file: str, organization: dict[str, Any], items: list[dict[str, Any]], sources: list[Source]
-) -> Document:
+def build(file: str, organization: dict[str, Any], items: list[dict[str, Any]], sources: list[Source]) -> Document:
     """The document of ``items`` (primitive data in order); integrity problems name their source."""
     try:
         doc = Document.model_validate({"organization": organization, "primitives": items})

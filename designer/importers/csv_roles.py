@@ -104,7 +104,9 @@ def _primitive(cells: dict[str, str], taken: set[str], file: str, line: int, row
         data["parent"] = cells["parent"].strip()
     if kind == "role":
         if "parent" not in data:
-            raise ImportFailure(file, f"row {row}, column 'parent': a role needs a parent (the id of its DAO or cell)", line)
+            raise ImportFailure(
+                file, f"row {row}, column 'parent': a role needs a parent (the id of its DAO or cell)", line
+            )
         for column in ("scale", "members", "top_level"):
             if cells.get(column, "").strip():
                 raise ImportFailure(file, f"row {row}, column '{column}': a role has no {column}", line)

@@ -153,13 +153,17 @@ def import_hats(path: str | Path, organization_name: str | None = None) -> Docum
     paths = {key: split_id(key) for key in hats}
     trees = {tree for tree, _ in paths.values()}
     if len(trees) > 1:
-        raise ImportFailure(file, f"the hats belong to {len(trees)} trees ({', '.join(map(str, sorted(trees)))}); import one")
+        raise ImportFailure(
+            file, f"the hats belong to {len(trees)} trees ({', '.join(map(str, sorted(trees)))}); import one"
+        )
     tree_number = trees.pop()
     by_path = {p: key for key, (_, p) in paths.items()}
     roots = [key for key, (_, p) in paths.items() if not p or p[:-1] not in by_path]
     if len(roots) > 1:
         shown = " and ".join(hat_ip(tree_number, paths[k][1]) for k in sorted(roots, key=lambda k: int(k, 16))[:2])
-        raise ImportFailure(file, f"{len(roots)} hats have no admin hat in the file ({shown}); a tree export has one root")
+        raise ImportFailure(
+            file, f"{len(roots)} hats have no admin hat in the file ({shown}); a tree export has one root"
+        )
     order = sorted(hats, key=lambda k: int(k, 16))
     has_children = {by_path[p[:-1]] for _, p in paths.values() if p and p[:-1] in by_path}
     root = roots[0]
