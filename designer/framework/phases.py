@@ -1,0 +1,129 @@
+"""The phase lifecycle as data: each phase's readiness and success checklists.
+
+Loaded once from ``resources/framework/phases.yaml``. The rules read it (unticked readiness
+items, unknown checklist ids, the items that must be ticked before a group closes) and the
+Phase panel draws its stepper from it, so the texts live in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+import yaml
+
+from designer.framework.resources import resource
+from designer.model.kinds import PHASES, Phase
+
+ReadinessMode = Literal["all", "any"]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One tickable item; ``closing`` marks completion items required before a group closes."""
+
+    id: str
+    text: str
+    phase: Phase
+    group: Literal["readiness", "success"]
+    closing: bool = False
+
+
+@dataclass(frozen=True)
+class PhaseInfo:
+    id: Phase
+    title: str
+    tagline: str
+    summary: str
+    readiness: tuple[ChecklistItem, ...]
+    success: tuple[ChecklistItem, ...]
+    readiness_mode: ReadinessMode = "all"
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        return self.readiness + self.success
+
+    @property
+    def item_ids(self) -> frozenset[str]:
+        return frozenset(i.id for i in self.items)
+
+    def item(self, item_id: str) -> ChecklistItem | None:
+        for entry in self.items:
+            if entry.id == item_id:
+                return entry
+        return None
+
+
+class PhaseDataError(ValueError):
+    """The shipped phase data is malformed: a packaging bug, reported plainly."""
+
+
+def _items(raw: Any, phase: Phase, group: Literal["readiness", "success"]) -> tuple[ChecklistItem, ...]:
+    if not isinstance(raw, list):
+        raise PhaseDataError(f"phase {phase}: '{group}' must be a list")
+    out = []
+    for entry in raw:
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not isinstance(
+            entry.get("text"), str
+        ):
+            raise PhaseDataError(f"phase {phase}: each {group} item needs a text 'id' and 'text'")
+        out.append(ChecklistItem(entry["id"], entry["text"], phase, group, bool(entry.get("closing", False))))
+    return tuple(out)
+
+
+def parse_phases(data: Any) -> tuple[PhaseInfo, ...]:
+    """Build and check the phase table; the phases must be the five, in lifecycle order."""
+    if not isinstance(data, dict) or not isinstance(data.get("phases"), list):
+        raise PhaseDataError("phase data must be a mapping with a 'phases' list")
+    phases: list[PhaseInfo] = []
+    for raw in data["phases"]:
+        if not isinstance(raw, dict):
+            raise PhaseDataError("each phase must be a mapping")
+        pid = raw.get("id")
+        if pid not in PHASES:
+            raise PhaseDataError(f"unknown phase id {pid!r}")
+        phase: Phase = pid
+        mode = raw.get("readiness_mode", "all")
+        if mode not in ("all", "any"):
+            raise PhaseDataError(f"phase {phase}: readiness_mode must be 'all' or 'any'")
+        phases.append(
+            PhaseInfo(
+                id=phase,
+                title=str(raw.get("title", phase.title())),
+                tagline=str(raw.get("tagline", "")),
+                summary=str(raw.get("summary", "")).strip(),
+                readiness=_items(raw.get("readiness", []), phase, "readiness"),
+                success=_items(raw.get("success", []), phase, "success"),
+                readiness_mode=mode,
+            )
+        )
+    if tuple(p.id for p in phases) != PHASES:
+        raise PhaseDataError(f"phases must be {', '.join(PHASES)}, in that order")
+    seen: set[str] = set()
+    for info in phases:
+        for item in info.items:
+            if item.id in seen:
+                raise PhaseDataError(f"checklist id {item.id!r} is used twice")
+            seen.add(item.id)
+    return tuple(phases)
+
+
+@cache
+def phases() -> tuple[PhaseInfo, ...]:
+    """The five phases in lifecycle order, from the shipped data file."""
+    text = resource("framework", "phases.yaml").read_text(encoding="utf-8")
+    return parse_phases(yaml.safe_load(text))
+
+
+@cache
+def phase_info(phase: Phase) -> PhaseInfo:
+    for info in phases():
+        if info.id == phase:
+            return info
+    raise KeyError(phase)  # pragma: no cover - parse_phases guarantees all five
+
+
+def closing_items() -> tuple[ChecklistItem, ...]:
+    """Completion items that must be ticked before a group can be closed."""
+    return tuple(i for i in phase_info("completion").items if i.closing)

@@ -1,0 +1,217 @@
+"""DP2: cells as small teams — size, scale against headcount, consent, ephemeral and zombie cells."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designer.model.primitives import Cell, Dao
+from designer.rules.context import Context
+from designer.rules.finding import Finding
+from designer.rules.registry import Rule, rule
+
+_CELLS = "cells.md, collaboration-scale.md"
+
+
+def headcount(p: Dao | Cell, ctx: Context) -> int:
+    """Distinct people in a group: its members and those of the DAOs and cells directly inside it."""
+    people = set(p.members)
+    for child in ctx.kids(p.id):
+        if child.kind in ("dao", "cell"):
+            people.update(getattr(child, "members", ()))
+    return len(people)
+
+
+@rule(
+    "DP201",
+    "cell-too-large",
+    "error",
+    kinds=("cell",),
+    title="Cell above the maximum size",
+    rationale="""A cell is a small autonomous team: trust, synchronous talk and light process
+    only work for about ten people. Beyond that the group should split into several cells or move
+    up a scale. The texts say both "ten or fewer" and "fewer than ten", so the limit is a
+    setting.""",
+    source=_CELLS,
+    hint="Split the cell, or model the group at the coordination scale (setting: cell_size_max).",
+)
+def cell_too_large(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+    limit = ctx.settings.integer("cell_size_max")
+    n = len(p.members)
+    if n > limit:
+        yield r.at(ctx, p.id, f"has {n} members; a cell has at most {limit}", "members")
+
+
+@rule(
+    "DP202",
+    "cell-large",
+    "warning",
+    kinds=("cell",),
+    title="Cell larger than typical",
+    rationale="""Cells typically have three to eight members. A cell just above that still works
+    but is where coordination costs start to bite; it is worth deciding now how it will split.""",
+    source=_CELLS,
+    hint="Plan a split or a parallel cell (setting: cell_size_warn).",
+)
+def cell_large(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+    warn, limit = ctx.settings.integer("cell_size_warn"), ctx.settings.integer("cell_size_max")
+    n = len(p.members)
+    if warn < n <= limit:
+        yield r.at(ctx, p.id, f"has {n} members; cells typically have at most {warn}", "members")
+
+
+@rule(
+    "DP203",
+    "cell-too-small",
+    "warning",
+    kinds=("cell",),
+    title="Cell of one or two people",
+    rationale="""A cell carries state, decisions and often a treasury. For one or two people that
+    overhead buys nothing: the framework suggests a role, which can still hold authority and be
+    shared between cells. A cell with no members listed yet is left alone.""",
+    source="cells.md (when not to use a cell)",
+    hint="Use a role instead of a cell (setting: cell_size_min).",
+)
+def cell_too_small(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+    floor = ctx.settings.integer("cell_size_min")
+    n = len(p.members)
+    if 0 < n < floor:
+        yield r.at(ctx, p.id, f"has {n} member{'s' if n != 1 else ''}; a cell needs at least {floor}", "members")
+
+
+@rule(
+    "DP204",
+    "scale-headcount",
+    "warning",
+    kinds=("dao", "cell"),
+    title="Scale does not fit the headcount",
+    rationale="""Scale follows from the number of people: collaboration under ten, coordination
+    from ten to about 150, constituency in the hundreds and up. A collaboration-scale group of
+    twenty, or a coordination-scale group past Dunbar's number, is running with tools made for a
+    different size. Headcount counts the group's members and those of the groups directly inside
+    it. Small coordinating cells and small DAOs are legitimate, so there is no lower bound.""",
+    source="group-scale/*.md",
+    hint="Change the scale, or split the group (settings: collaboration_max, coordination_max).",
+)
+def scale_headcount(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+    n = headcount(p, ctx)
+    if p.scale == "collaboration":
+        limit = ctx.settings.integer("collaboration_max")
+        if n > limit and not (p.kind == "cell" and len(p.members) > ctx.settings.integer("cell_size_warn")):
+            yield r.at(
+                ctx, p.id, f"has {n} people, too many for the collaboration scale (at most {limit})", "scale"
+            )
+    elif p.scale == "coordination":
+        limit = ctx.settings.integer("coordination_max")
+        if n > limit:
+            yield r.at(
+                ctx,
+                p.id,
+                f"has {n} people, more than the coordination scale holds ({limit}); split it or move it "
+                "to the constituency scale",
+                "scale",
+            )
+
+
+@rule(
+    "DP205",
+    "consent-large-group",
+    "warning",
+    kinds=("dao", "cell"),
+    title="Consent decisions in a large group",
+    rationale="""Consent-style protocols (the Decider, in-room consent) pass a proposal when
+    nobody objects. That works when everyone can be heard, which stops being true past about ten
+    people; larger groups should use a formal proposal process.""",
+    source="decider.md",
+    hint="Use a formal proposal process, or decide in a smaller cell (setting: consent_max).",
+)
+def consent_large_group(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+    protocol = p.state.practice.decision_making.protocol
+    if protocol not in ("consent", "decider"):
+        return
+    limit = ctx.settings.integer("consent_max")
+    n = len(p.members)
+    if n > limit:
+        yield r.at(
+            ctx,
+            p.id,
+            f"decides by {protocol} with {n} members; consent works for groups of {limit} or fewer",
+            "state",
+            "practice",
+            "decision_making",
+            "protocol",
+        )
+
+
+@rule(
+    "DP206",
+    "ephemeral-no-end",
+    "warning",
+    kinds=("cell",),
+    title="Ephemeral cell without an end condition",
+    rationale="""An ephemeral cell is defined by its built-in end point. Without one written
+    down, it quietly becomes a permanent cell that nobody decided to create.""",
+    source="data/concepts/ephemeral-cell.md",
+    hint="Fill state.purpose.end_condition.",
+)
+def ephemeral_no_end(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+    end = p.state.purpose.end_condition
+    if p.ephemeral and not (end and end.strip()):
+        yield r.at(ctx, p.id, "is ephemeral but has no end condition", "state", "purpose")
+
+
+_OPEN = ("todo", "in-progress", "blocked")
+
+
+def _progress_empty(p: Cell) -> bool:
+    g = p.state.progress
+    return not (
+        g.communication or g.strategy or g.project_management or g.milestones or g.deliverables or g.updated
+    )
+
+
+@rule(
+    "DP207",
+    "zombie-cell",
+    "warning",
+    kinds=("cell",),
+    title="Zombie cell",
+    rationale="""A zombie cell is still on the chart after its reason to exist has gone: all its
+    work is done, or nothing is moving at all. It keeps holding roles, funds and attention. The
+    check looks at cells in iteration, at the tasks under the cell and its roles, and at its
+    progress state.""",
+    source="cells.md (anti-patterns)",
+    hint="Give the cell new work, or move it to completion and close it.",
+)
+def zombie_cell(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+    if p.phase != "iteration":
+        return
+    statuses = [t.state.progress.status for t in map(ctx.by_id.__getitem__, ctx.downtree(p.id)) if t.kind == "task"]
+    if statuses and all(s in ("done", "cancelled") for s in statuses):
+        yield r.at(ctx, p.id, f"all {len(statuses)} of its tasks are done or cancelled; its purpose may be met")
+    elif not any(s in _OPEN for s in statuses) and _progress_empty(p):
+        yield r.at(ctx, p.id, "shows no progress: no open tasks and an empty progress section", "state", "progress")
+
+
+@rule(
+    "DP208",
+    "short-lived-cell",
+    "info",
+    kinds=("cell",),
+    title="Cell for less than a week of work",
+    rationale="""Setting up a cell (state, agreements, decisions) pays off over weeks or more.
+    Work expected to take less than a week is better written as a task.""",
+    source="cells.md, tasks.md",
+    hint="Make it a task (setting: cell_min_days).",
+)
+def short_lived_cell(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+    days = p.state.purpose.expected_days
+    limit = ctx.settings.integer("cell_min_days")
+    if days is not None and days < limit:
+        yield r.at(
+            ctx,
+            p.id,
+            f"expects {days} day{'s' if days != 1 else ''} of work; under {limit} days a task fits better",
+            "state",
+            "purpose",
+            "expected_days",
+        )

@@ -1,0 +1,41 @@
+"""Small shared predicates for rule bodies: phase comparisons, "is this filled in", quoting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from designer.model.kinds import PHASES, Phase
+
+_INDEX = {p: i for i, p in enumerate(PHASES)}
+
+
+def at_least(phase: Phase | None, floor: Phase) -> bool:
+    """Whether ``phase`` is ``floor`` or later; an unknown or missing phase is not."""
+    return phase is not None and _INDEX.get(phase, -1) >= _INDEX[floor]
+
+
+def phase_index(phase: Phase | None) -> int:
+    return _INDEX.get(phase, -1) if phase is not None else -1
+
+
+def filled(value: object) -> bool:
+    """Text with something besides spaces, a non-empty list, a number, or True."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list | tuple | dict | set):
+        return bool(value)
+    return True
+
+
+def quoted(items: Iterable[str]) -> str:
+    """``'a', 'b' and 'c'`` in sorted order, so messages do not depend on list order."""
+    names = [f"'{i}'" for i in sorted(items)]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
