@@ -17,7 +17,9 @@ def _ensure_platform() -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="dao-designer render", description="Draw the canvas of a state file to PNG or SVG.")
+    p = argparse.ArgumentParser(
+        prog="dao-designer render", description="Draw the canvas of a state file to PNG or SVG."
+    )
     p.add_argument("file", help="a .dao.yaml or .dao.json file")
     p.add_argument("-o", "--output", required=True, help="OUT.png or OUT.svg")
     p.add_argument("--scale", type=float, default=1.5, help="pixels per canvas unit for PNG (default 1.5)")

@@ -1,0 +1,124 @@
+"""Menus and toolbar: every command of the main window as a QAction with the platform's shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from ui.themes import THEMES
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+SK = QKeySequence.StandardKey
+
+
+class Actions:
+    def __init__(self, w: MainWindow) -> None:
+        self.w = w
+        v = w.view
+
+        def act(text: str, slot: Callable[[], object], key: QKeySequence.StandardKey | str | None = None,
+                tip: str = "") -> QAction:
+            a = QAction(text, w)
+            if isinstance(key, str):
+                a.setShortcut(QKeySequence(key))
+            elif key is not None:
+                a.setShortcuts(QKeySequence.keyBindings(key))
+            a.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+            a.triggered.connect(lambda _=False: slot())
+            return a
+
+        self.new = act("&New from Template…", w.new_from_template, SK.New)
+        self.open = act("&Open…", w.open_dialog, SK.Open)
+        self.save = act("&Save", w.save, SK.Save)
+        self.save_as = act("Save &As…", w.save_as, SK.SaveAs)
+        if not self.save_as.shortcuts():
+            self.save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.revert = act("Re&vert to Saved", w.revert)
+        self.close = act("&Close Window", w.close, SK.Close)
+        self.quit = act("&Quit", w.close, SK.Quit)
+        if not self.quit.shortcuts():
+            self.quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.undo = act("&Undo", w.stack_undo, SK.Undo)
+        self.redo = act("&Redo", w.stack_redo, SK.Redo)
+        if not self.redo.shortcuts():
+            self.redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.cut = act("Cu&t", w.cut, SK.Cut)
+        self.copy = act("&Copy", w.copy, SK.Copy)
+        self.paste = act("&Paste", w.paste, SK.Paste)
+        self.duplicate = act("&Duplicate", w.duplicate, "Ctrl+D")
+        self.delete = act("&Delete", w.delete_selection, SK.Delete)
+        self.delete.setShortcuts([QKeySequence("Delete"), QKeySequence("Backspace")])
+        self.select_all = act("Select &All", w.select_all, SK.SelectAll)
+        self.rename = act("Re&name", w.rename_selection, "F2")
+        self.find = act("&Find by Name…", w.show_find, SK.Find)
+        self.zoom_in = act("Zoom &In", v.zoom_in, SK.ZoomIn)
+        self.zoom_out = act("Zoom &Out", v.zoom_out, SK.ZoomOut)
+        self.zoom_reset = act("&Actual Size (100 %)", v.zoom_reset, "Ctrl+0")
+        self.fit = act("&Fit to Window", v.fit, "Shift+1")
+        self.show_tasks = act("Show &Tasks", lambda: w.scene.set_show_tasks(self.show_tasks.isChecked()), "Ctrl+T")
+        self.show_tasks.setCheckable(True)
+        self.show_tasks.setChecked(True)
+        self.auto_layout = act("&Auto-Layout", w.auto_layout, "Ctrl+Shift+L")
+        self.about = act("&About DAO Primitives Designer", w.about)
+        self.shortcuts = act("&Keyboard Shortcuts", w.show_shortcuts, SK.HelpContents)
+        for a in (self.cut, self.copy, self.paste, self.duplicate, self.delete, self.select_all, self.rename,
+                  self.zoom_in, self.zoom_out, self.zoom_reset, self.fit):
+            a.setShortcutContext(a.shortcutContext())
+
+        bar = w.menuBar()
+        m = bar.addMenu("&File")
+        m.addActions([self.new, self.open])
+        self.recent_menu = m.addMenu("Open &Recent")
+        m.addSeparator()
+        m.addActions([self.save, self.save_as, self.revert])
+        m.addSeparator()
+        m.addActions([self.close, self.quit])
+        m = bar.addMenu("&Edit")
+        m.addActions([self.undo, self.redo])
+        m.addSeparator()
+        m.addActions([self.cut, self.copy, self.paste, self.duplicate, self.delete])
+        m.addSeparator()
+        m.addActions([self.select_all, self.rename, self.find])
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.fit])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.show_tasks)
+        theme_menu = self.view_menu.addMenu("T&heme")
+        group = QActionGroup(w)
+        self.themes: dict[str, QAction] = {}
+        for name in THEMES:
+            a = QAction(name.capitalize(), w, checkable=True)
+            a.triggered.connect(lambda _=False, n=name: w.set_theme(n))
+            group.addAction(a)
+            theme_menu.addAction(a)
+            self.themes[name] = a
+        self.panels_menu: QMenu = self.view_menu.addMenu("&Panels")
+        m = bar.addMenu("&Insert")
+        self.insert_actions = {}
+        for kind, label in (("dao", "DAO"), ("cell", "Cell"), ("role", "Role"), ("task", "Task"),
+                            ("partner", "Partner")):
+            a = act(f"New {label}", lambda k=kind: w.insert_new(k), tip=f"Add a {label} at the selection")
+            m.addAction(a)
+            self.insert_actions[kind] = a
+        m = bar.addMenu("&Arrange")
+        m.addAction(self.auto_layout)
+        m = bar.addMenu("&Help")
+        m.addActions([self.shortcuts, self.about])
+
+        tb = QToolBar("Main", w)
+        tb.setObjectName("main-toolbar")
+        tb.addActions([self.new, self.open, self.save])
+        tb.addSeparator()
+        tb.addActions([self.undo, self.redo])
+        tb.addSeparator()
+        tb.addActions([self.zoom_out, self.zoom_in, self.fit, self.auto_layout])
+        w.addToolBar(tb)
+        self.toolbar = tb
+
+    def all(self) -> list[QAction]:
+        return [a for a in vars(self).values() if isinstance(a, QAction)]

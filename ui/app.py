@@ -1,0 +1,42 @@
+"""Starting the desktop app: ``dao-designer [FILE]``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "regen-commons.dao.yaml"
+
+
+def run_app(path: str | None = None) -> int:
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import ICON, MainWindow
+    from ui.settings import APP, ORG, Settings
+    from ui.themes import apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setDesktopFileName("dao-designer")
+    app.setWindowIcon(QIcon(str(ICON)))
+    settings = Settings()
+    apply_theme(app, settings.theme())
+    window = MainWindow(settings)
+    window.show()
+    recovered = window.offer_recovery()
+    if not recovered:
+        target = path or (str(SAMPLE) if SAMPLE.exists() else None)
+        if target:
+            window.open_path(target, ask=False)
+    app.styleHints().colorSchemeChanged.connect(lambda _s: window.set_theme(settings.theme()))
+    if os.environ.get("DAO_DESIGNER_QUIT_AFTER_SHOW"):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
+    return int(app.exec())

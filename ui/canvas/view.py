@@ -1,0 +1,346 @@
+"""The canvas view: zoom, pan, selection, gestures, palette drops, nudges and rename in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QMenu, QWidget
+
+from designer.commands.primitives import AddPrimitive, MovePrimitives, Rename
+from designer.commands.stack import CommandError, UndoStack
+from designer.layout.geometry import LANE_PITCH
+from designer.model.kinds import SCALED_KINDS, SCALES
+from ui.canvas.card_item import HANDLE_RADIUS, CardItem
+from ui.canvas.chip_item import ChipItem, TaskItem
+from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, push_gesture
+from ui.canvas.palette import KIND_MIME, NEW_NAMES
+from ui.canvas.scene import CanvasScene
+from ui.canvas.style import LINK_LABELS
+
+ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.05, 6.0, 1.2
+NUDGE, NUDGE_FINE = 10.0, 1.0
+
+
+class CanvasView(QGraphicsView):
+    status = Signal(str)
+    zoomChanged = Signal(float)
+    filesDropped = Signal(list)
+    viewportMoved = Signal()
+
+    def __init__(self, scene: CanvasScene, stack: UndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.stack = stack
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._gesture: MoveCards | MoveIntoContainer | DrawLink | None = None
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self._editor: QLineEdit | None = None
+        self._editing: str | None = None
+        self.horizontalScrollBar().valueChanged.connect(self.viewportMoved)
+        self.verticalScrollBar().valueChanged.connect(self.viewportMoved)
+
+    def canvas(self) -> CanvasScene:
+        scene = self.scene()
+        assert isinstance(scene, CanvasScene)
+        return scene
+
+    def report(self, message: str) -> None:
+        self.status.emit(message)
+
+    # --- zoom ----------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(ZOOM_MIN, min(ZOOM_MAX, factor))
+        self.scale(factor / self.zoom(), factor / self.zoom())
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit(self) -> None:
+        self.fitInView(self.canvas().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoomChanged.emit(self.zoom())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            super().wheelEvent(event)
+            return
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.set_zoom(self.zoom() * ZOOM_STEP**steps)
+        event.accept()
+
+    # --- mouse ---------------------------------------------------------------------------------
+
+    def _top_item(self, pos: QPoint) -> CardItem | ChipItem | TaskItem | None:
+        for item in self.items(pos):
+            if isinstance(item, CardItem | ChipItem | TaskItem):
+                return item
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and self._space
+        ):
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        scene = self.canvas()
+        for card in (i for i in scene.selectedItems() if isinstance(i, CardItem)):
+            if QLineF_len(card.mapToScene(card.handle_center()), pos) <= HANDLE_RADIUS + 2:
+                self._gesture = DrawLink(scene, card.pid, card.mapToScene(card.handle_center()))
+                return
+        item = self._top_item(event.position().toPoint())
+        toggle = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
+        if item is None:
+            super().mousePressEvent(event)
+            return
+        if isinstance(item, CardItem) and item.fold_rect().contains(item.mapFromScene(pos)) and item.childItems():
+            scene.set_folded(item.pid, not item.folded)
+            return
+        if toggle:
+            item.setSelected(not item.isSelected())
+            return
+        if not item.isSelected():
+            scene.clearSelection()
+            item.setSelected(True)
+        if isinstance(item, CardItem):
+            cards = [i for i in scene.selectedItems() if isinstance(i, CardItem)]
+            self._gesture = MoveCards(scene, cards, pos)
+        else:
+            self._gesture = MoveIntoContainer(scene, item, pos)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            return
+        if self._gesture is not None:
+            self._gesture.move(self.mapToScene(event.position().toPoint()))
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor)
+            return
+        gesture, self._gesture = self._gesture, None
+        if gesture is None:
+            super().mouseReleaseEvent(event)
+            return
+        pos = self.mapToScene(event.position().toPoint())
+        if isinstance(gesture, MoveCards):
+            gesture.finish(self.stack, self.report)
+        elif isinstance(gesture, MoveIntoContainer):
+            gesture.finish(self.stack, self.report, pos)
+        else:
+            gesture.finish(self.stack, self.report, pos, self.choose_link_kind)
+        self.canvas().flush()
+
+    def choose_link_kind(self, kinds: list[str]) -> str | None:
+        """Ask which kind of link to draw (a menu at the cursor). Tests replace this method."""
+        menu = QMenu(self)
+        actions: dict[QAction, str] = {}
+        for kind in kinds:
+            actions[menu.addAction(LINK_LABELS.get(kind, kind))] = kind
+        chosen = menu.exec(self.cursor().pos())
+        return actions.get(chosen) if chosen is not None else None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self._top_item(event.position().toPoint())
+        if item is not None:
+            self.start_rename(item.pid)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if key == Qt.Key.Key_Escape and self._gesture is not None:
+            self._gesture.cancel()
+            self._gesture = None
+            return
+        arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        if key in arrows:
+            step = NUDGE_FINE if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
+            self.nudge(arrows[key][0] * step, arrows[key][1] * step)  # type: ignore[index]
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+            return
+        super().keyReleaseEvent(event)
+
+    def nudge(self, dx: float, dy: float) -> None:
+        scene = self.canvas()
+        cards = [i.pid for i in scene.selectedItems() if isinstance(i, CardItem)]
+        if not cards:
+            return
+        positions = {}
+        for cid in cards:
+            x, y = scene.layout_position(cid)
+            lane_top = scene.lane_of(cid) * LANE_PITCH
+            positions[cid] = (x + dx, max(lane_top, y + dy))
+        try:
+            self.stack.push(MovePrimitives(positions, nudge=True))
+        except CommandError as exc:
+            self.report(str(exc))
+        scene.flush()
+
+    # --- rename in place -----------------------------------------------------------------------
+
+    def start_rename(self, pid: str) -> QLineEdit | None:
+        scene = self.canvas()
+        item = scene.item_for(pid)
+        p = scene.model.get(pid)
+        if item is None or p is None or not hasattr(item, "name_rect"):
+            return None
+        self.finish_rename(commit=False)
+        rect = self.mapFromScene(item.mapToScene(item.name_rect())).boundingRect()  # type: ignore[attr-defined]
+        editor = QLineEdit(p.name, self.viewport())
+        editor.setGeometry(rect.adjusted(-2, -2, 2, 2))
+        editor.selectAll()
+        editor.returnPressed.connect(lambda: self.finish_rename(commit=True))
+        editor.editingFinished.connect(lambda: self.finish_rename(commit=True))
+        editor.show()
+        editor.setFocus()
+        self._editor, self._editing = editor, pid
+        editor.installEventFilter(self)
+        return editor
+
+    def eventFilter(self, obj: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if obj is self._editor and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.finish_rename(commit=False)
+                return True
+        return False
+
+    def finish_rename(self, commit: bool) -> None:
+        editor, pid = self._editor, self._editing
+        if editor is None or pid is None:
+            return
+        self._editor, self._editing = None, None
+        text = editor.text().strip()
+        editor.hide()
+        editor.deleteLater()
+        self.setFocus()
+        p = self.canvas().model.get(pid)
+        if commit and p is not None and text and text != p.name:
+            try:
+                self.stack.push(Rename(pid, text))
+            except CommandError as exc:
+                self.report(str(exc))
+            self.canvas().flush()
+
+    # --- drops: palette items and files --------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasFormat(KIND_MIME) or event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasFormat(KIND_MIME) or event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and not mime.hasFormat(KIND_MIME):
+            self.filesDropped.emit([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
+            event.acceptProposedAction()
+            return
+        kind = bytes(mime.data(KIND_MIME).data()).decode()
+        self.drop_new(kind, self.mapToScene(event.position().toPoint()))
+        event.acceptProposedAction()
+
+    def drop_new(self, kind: str, pos: QPointF) -> str | None:
+        """Add a primitive of ``kind`` dropped at scene ``pos``: the lane sets the scale, a container the parent."""
+        scene = self.canvas()
+        parent, _ = container_at(scene, pos, kind)
+        if parent is not None and scene.model[parent].kind not in _containers(kind):
+            parent = None
+        lane = scene.lane_at(pos.y())
+        position = None
+        if kind in SCALED_KINDS and parent is None:
+            position = scene.to_layout(lane, QPointF(pos.x() - 40, pos.y() - 20))
+        command = AddPrimitive(
+            kind, NEW_NAMES.get(kind, kind), parent=parent,  # type: ignore[arg-type]
+            scale=SCALES[lane] if kind in SCALED_KINDS else None, position=position,
+        )
+        new_id: str | None = None
+        if push_gesture(self.stack, command.title, [command], self.report):
+            new_id = command.result
+        scene.flush()
+        if new_id is not None:
+            scene.clearSelection()
+            item = scene.item_for(new_id)
+            if item is not None and getattr(item, "pid", None) == new_id:
+                item.setSelected(True)
+            self.report(f"added {kind} '{NEW_NAMES.get(kind, kind)}'; double-click to rename")
+        return new_id
+
+    def centre_on_ids(self, ids: list[str]) -> None:
+        rect = QRectF()
+        for pid in ids:
+            item = self.canvas().item_for(pid)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if not rect.isNull():
+            self.centerOn(rect.center())
+
+
+def _containers(kind: str) -> tuple[str, ...]:
+    from designer.model.kinds import CONTAINERS
+
+    return tuple(CONTAINERS.get(kind, ()))  # type: ignore[call-overload]
+
+
+def QLineF_len(a: QPointF, b: QPointF) -> float:
+    d = a - b
+    return float((d.x() ** 2 + d.y() ** 2) ** 0.5)

@@ -1,0 +1,512 @@
+"""The main window: canvas in the middle, palette and panels in docks, files, undo, autosave."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QMimeData, QPointF, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.commands.clipboard import Duplicate, PasteFragment, copy_fragment
+from designer.commands.links import RemoveLinks
+from designer.commands.model import DocumentModel
+from designer.commands.primitives import MovePrimitives, RemovePrimitives
+from designer.commands.stack import CommandError, UndoStack
+from designer.io.errors import LoadError
+from designer.io.load import load_document
+from designer.io.save import save_document
+from designer.layout.auto import auto_layout
+from designer.model.document import Document, Organization
+from ui.actions import Actions
+from ui.canvas.card_item import CardItem
+from ui.canvas.interactions import push_gesture
+from ui.canvas.minimap import Minimap
+from ui.canvas.palette import Palette
+from ui.canvas.scene import CanvasScene
+from ui.canvas.view import CanvasView
+from ui.recovery import Recovery
+from ui.settings import Settings
+from ui.themes import apply_theme
+from ui.undo_adapter import HistoryView
+
+APP_NAME = "DAO Primitives Designer"
+FRAGMENT_MIME = "application/x-dao-designer-fragment+json"
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dao-designer.svg"
+FILE_FILTER = "DAO state files (*.dao.yaml *.dao.json *.yaml *.yml *.json);;All files (*)"
+
+
+def blank_document() -> Document:
+    return Document(organization=Organization(name="Untitled network"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None, recovery: Recovery | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.recovery = recovery or Recovery()
+        self.path: str | None = None
+        self.model = DocumentModel(blank_document())
+        self.stack = UndoStack(self.model)
+        self.scene = CanvasScene(self.model)
+        self.view = CanvasView(self.scene, self.stack, self)
+        self.setCentralWidget(self._central())
+        self.setWindowIcon(QIcon(str(ICON)))
+        self.setAcceptDrops(True)
+        self.docks: dict[str, QDockWidget] = {}
+        self.actions_ = Actions(self)
+        self.palette = Palette()
+        self.add_dock("palette", "Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.history = HistoryView(self.stack)
+        self.add_dock("history", "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.minimap = Minimap(self.view)
+        self.add_dock("overview", "Overview", self.minimap, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.docks["palette"]], [170], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["history"]], [260], Qt.Orientation.Horizontal)
+        self._status_widgets()
+        self.stack.subscribe(self._on_stack)
+        self.view.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.view.filesDropped.connect(self._open_dropped)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._own_write_mtime: float | None = None
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(self.settings.autosave_seconds() * 1000)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self.autosave_timer.start()
+        self.actions_.themes.get(self.settings.theme(), self.actions_.themes["system"]).setChecked(True)
+        self._refresh_recent()
+        self._on_stack()
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    # --- layout of the window ------------------------------------------------------------------
+
+    def _central(self) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.notice = QWidget()
+        nl = QHBoxLayout(self.notice)
+        nl.setContentsMargins(10, 4, 10, 4)
+        self.notice_label = QLabel()
+        self.reload_button = QPushButton("Reload from disk")
+        self.keep_button = QPushButton("Keep my version")
+        self.reload_button.clicked.connect(self.reload_from_disk)
+        self.keep_button.clicked.connect(self.notice.hide)
+        nl.addWidget(self.notice_label, 1)
+        nl.addWidget(self.reload_button)
+        nl.addWidget(self.keep_button)
+        self.notice.setStyleSheet("background: #fff4d6; color: #5a4300;")
+        self.notice.hide()
+        self.find_bar = QLineEdit()
+        self.find_bar.setPlaceholderText("Find by name (Enter: next, Esc: close)")
+        self.find_bar.returnPressed.connect(self.find_next)
+        self.find_bar.textChanged.connect(lambda _t: self.find_next(restart=True))
+        self.find_bar.hide()
+        lay.addWidget(self.notice)
+        lay.addWidget(self.find_bar)
+        lay.addWidget(self.view, 1)
+        return box
+
+    def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """Add a side panel; it gets a toggle under View > Panels and its place is remembered."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.actions_.panels_menu.addAction(dock.toggleViewAction())
+        self.docks[name] = dock
+        return dock
+
+    def _status_widgets(self) -> None:
+        bar = self.statusBar()
+        self.counts_label = QLabel()
+        self.problems_label = QLabel("no problems")
+        self.zoom_label = QLabel("100 %")
+        for label in (self.counts_label, self.problems_label, self.zoom_label):
+            bar.addPermanentWidget(label)
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return not self.stack.is_clean()
+
+    def _on_stack(self) -> None:
+        self.scene.flush()
+        a = self.actions_
+        a.undo.setEnabled(self.stack.can_undo())
+        a.redo.setEnabled(self.stack.can_redo())
+        a.undo.setText(f"&Undo {self.stack.undo_text()}".rstrip())
+        a.redo.setText(f"&Redo {self.stack.redo_text()}".rstrip())
+        name = Path(self.path).name if self.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(self.is_dirty())
+        kinds: dict[str, int] = {}
+        for p in self.model.primitives:
+            kinds[p.kind] = kinds.get(p.kind, 0) + 1
+        self.counts_label.setText(
+            f"{len(self.model.primitives)} primitives · {len(self.model.links)} links"
+        )
+
+    def _load(self, doc: Document, path: str | None, dirty: bool = False) -> None:
+        self.view.finish_rename(commit=False)
+        if self.path:
+            self.watcher.removePath(self.path)
+        self.recovery.discard(self.path)
+        self.model.replace_document(doc)
+        self.stack.clear()
+        self.path = path
+        if path:
+            self.watcher.addPath(path)
+            self.settings.add_recent(path)
+            self._refresh_recent()
+        self.scene.flush()
+        self.notice.hide()
+        if dirty:
+            self.stack.set_clean()
+            self.stack._clean = None
+        self._on_stack()
+        QTimer.singleShot(0, self.view.fit)
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; False means the user cancelled."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, APP_NAME, f"Save the changes to {Path(self.path).name if self.path else 'Untitled'}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            doc = load_document(path)
+        except LoadError as exc:
+            QMessageBox.critical(self, APP_NAME, f"Cannot open {path}:\n\n{exc}")
+            return False
+        self._load(doc, path)
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open", "", FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def _open_dropped(self, paths: list[str]) -> None:
+        if paths:
+            self.open_path(paths[0])
+
+    def new_from_template(self) -> None:
+        from ui.template_dialog import TemplateDialog
+
+        if not self.maybe_save():
+            return
+        dialog = TemplateDialog(self)
+        if dialog.exec() and dialog.chosen() is not None:
+            template = dialog.chosen()
+            assert template is not None
+            self.new_document(template.document())
+
+    def new_document(self, doc: Document) -> None:
+        data = doc.to_data()
+        data.pop("x-template", None)
+        self._load(Document.model_validate(data), None)
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save As", self.path or "untitled.dao.yaml", FILE_FILTER)
+        if not path:
+            return False
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        self.view.finish_rename(commit=True)
+        try:
+            save_document(self.model.snapshot(), path)
+        except OSError as exc:
+            QMessageBox.critical(self, APP_NAME, f"Cannot save {path}:\n\n{exc.strerror or exc}")
+            return False
+        if self.path and self.path != path:
+            self.watcher.removePath(self.path)
+            self.recovery.discard(self.path)
+        self.recovery.discard(None if self.path is None else self.path)
+        self.recovery.discard(None)
+        self.path = path
+        self._own_write_mtime = Path(path).stat().st_mtime
+        if path not in self.watcher.files():
+            self.watcher.addPath(path)
+        self.settings.add_recent(path)
+        self._refresh_recent()
+        self.stack.set_clean()
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def revert(self) -> None:
+        if self.path and (not self.is_dirty() or self.maybe_save_discard()):
+            self.open_path(self.path, ask=False)
+
+    def maybe_save_discard(self) -> bool:
+        answer = QMessageBox.question(self, APP_NAME, "Discard your changes and reload the saved file?")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _refresh_recent(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for path in self.settings.recent_files():
+            menu.addAction(path, lambda p=path: self.open_path(p))
+        menu.setEnabled(not menu.isEmpty())
+
+    def _file_changed(self, path: str) -> None:
+        if path != self.path:
+            return
+        if not Path(path).exists():
+            self.notice_label.setText(f"{Path(path).name} was deleted or renamed on disk.")
+            self.notice.show()
+            return
+        if path not in self.watcher.files():
+            self.watcher.addPath(path)
+        if self._own_write_mtime is not None and Path(path).stat().st_mtime == self._own_write_mtime:
+            return
+        self.notice_label.setText(f"{Path(path).name} changed on disk.")
+        self.notice.show()
+
+    def reload_from_disk(self) -> None:
+        self.notice.hide()
+        if self.path:
+            self.open_path(self.path, ask=False)
+
+    # --- autosave and recovery ---------------------------------------------------------------
+
+    def autosave_now(self) -> Path | None:
+        if not self.is_dirty():
+            return None
+        return self.recovery.save(self.model.snapshot(), self.path)
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer the newest recovery file left by a session that crashed."""
+        pending = self.recovery.pending()
+        if not pending:
+            return False
+        found = pending[0]
+        name = Path(found.path).name if found.path else "an untitled document"
+        answer = QMessageBox.question(
+            self, APP_NAME, f"DAO Primitives Designer did not close properly.\n\nRecover unsaved changes to {name}?"
+        )
+        for r in pending:
+            r.file.unlink(missing_ok=True)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self._load(found.document, found.path, dirty=True)
+        self.statusBar().showMessage(f"Recovered unsaved changes to {name}", 8000)
+        return True
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def stack_undo(self) -> None:
+        self.stack.undo()
+
+    def stack_redo(self) -> None:
+        self.stack.redo()
+
+    def report(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
+
+    def delete_selection(self) -> None:
+        ids = self.scene.selected_ids()
+        keys = self.scene.selected_link_keys()
+        commands: list[object] = []
+        if keys:
+            commands.append(RemoveLinks(keys))
+        if ids:
+            commands.append(RemovePrimitives(ids))
+        if commands:
+            push_gesture(self.stack, "Delete", commands, self.report)
+
+    def copy(self) -> None:
+        ids = self.scene.selected_ids()
+        if not ids:
+            return
+        fragment = copy_fragment(self.model, ids)
+        data = QMimeData()
+        text = json.dumps(fragment, ensure_ascii=False)
+        data.setData(FRAGMENT_MIME, text.encode())
+        data.setText(text)
+        QGuiApplication.clipboard().setMimeData(data)
+
+    def cut(self) -> None:
+        self.copy()
+        ids = self.scene.selected_ids()
+        if ids:
+            push_gesture(self.stack, "Cut", [RemovePrimitives(ids)], self.report)
+
+    def paste(self) -> None:
+        data = QGuiApplication.clipboard().mimeData()
+        raw = bytes(data.data(FRAGMENT_MIME).data()).decode() if data.hasFormat(FRAGMENT_MIME) else data.text()
+        try:
+            fragment = json.loads(raw)
+        except (ValueError, TypeError):
+            self.report("the clipboard does not hold DAO Primitives Designer items")
+            return
+        if not isinstance(fragment, dict):
+            self.report("the clipboard does not hold DAO Primitives Designer items")
+            return
+        selected = self.scene.selected_ids()
+        parent = selected[0] if len(selected) == 1 and self.model[selected[0]].kind in ("dao", "cell") else None
+        tops_kinds = {p.get("kind") for p in fragment.get("primitives", []) if p.get("parent") not in
+                      {q.get("id") for q in fragment.get("primitives", [])}}
+        if not tops_kinds & {"role", "task"}:
+            parent = None
+        try:
+            command = PasteFragment(fragment, (30.0, 30.0), parent)
+        except CommandError as exc:
+            self.report(str(exc))
+            return
+        if push_gesture(self.stack, "Paste", [command], self.report):
+            self._select(command.result)
+
+    def duplicate(self) -> None:
+        ids = self.scene.selected_ids()
+        if ids:
+            command = Duplicate(self.model, ids)
+            if push_gesture(self.stack, "Duplicate", [command], self.report):
+                self._select(command.result)
+
+    def _select(self, ids: list[str]) -> None:
+        self.scene.flush()
+        self.scene.clearSelection()
+        for pid in ids:
+            item = self.scene.item_for(pid)
+            if item is not None and getattr(item, "pid", None) == pid:
+                item.setSelected(True)
+
+    def select_all(self) -> None:
+        for card in self.scene.cards.values():
+            card.setSelected(True)
+
+    def rename_selection(self) -> None:
+        ids = self.scene.selected_ids()
+        if ids:
+            self.view.start_rename(ids[0])
+
+    def insert_new(self, kind: str) -> None:
+        selected = [i for i in self.scene.selectedItems() if getattr(i, "pid", None)]
+        if selected:
+            pos = selected[0].sceneBoundingRect().center()
+        else:
+            pos = self.view.mapToScene(self.view.viewport().rect().center())
+        self.view.drop_new(kind, QPointF(pos))
+
+    def auto_layout(self) -> None:
+        positions = auto_layout(self.model.primitives, self.model.links)
+        if positions:
+            push_gesture(self.stack, "Auto-layout", [MovePrimitives(positions)], self.report)
+            QTimer.singleShot(0, self.view.fit)
+
+    # --- find ----------------------------------------------------------------------------------
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.setFocus()
+        self.find_bar.selectAll()
+        self._find_at = -1
+
+    def find_next(self, restart: bool = False) -> None:
+        text = self.find_bar.text().strip().lower()
+        if not text:
+            return
+        hits = [p.id for p in self.model.primitives if text in p.name.lower()]
+        if not hits:
+            self.report(f"no primitive named like '{text}'")
+            return
+        self._find_at = 0 if restart else (getattr(self, "_find_at", -1) + 1) % len(hits)
+        self._select([hits[self._find_at]])
+        self.view.centre_on_ids([hits[self._find_at]])
+        self.report(f"{self._find_at + 1} of {len(hits)} matches")
+
+    def keyPressEvent(self, event: object) -> None:
+        from PySide6.QtGui import QKeyEvent
+
+        if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and self.find_bar.isVisible():
+            self.find_bar.hide()
+            self.view.setFocus()
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+    # --- theme, help ----------------------------------------------------------------------------
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.set_theme(theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            dark = apply_theme(app, theme)
+            from ui.canvas.style import style
+
+            self.scene.setBackgroundBrush(style(dark).background)
+            self.scene._full = True
+            self.scene.flush()
+
+    def about(self) -> None:
+        QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b><p>Design DAO governance with SuperBenefit's "
+                          "DAO Primitives framework: DAOs, cells, roles and tasks across four scales.</p>")
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{a.text().replace('&', '')}</td><td><b>{a.shortcut().toString()}</b></td></tr>"
+                       for a in self.actions_.all() if not a.shortcut().isEmpty())
+        QMessageBox.information(self, "Keyboard Shortcuts", f"<table>{rows}</table>")
+
+    # --- window events -------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        self._open_dropped(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.recovery.discard(self.path)
+        self.autosave_timer.stop()
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.scene.detach()
+        event.accept()
+
+    def selected_cards(self) -> list[CardItem]:
+        return [i for i in self.scene.selectedItems() if isinstance(i, CardItem)]
