@@ -190,7 +190,7 @@ def hat_records(doc: Document) -> list[dict[str, Any]]:
         if len(details) > DETAILS_MAX:
             raise ExportError(
                 f"{where}: its Hats details are {len(details):,} characters; Hats allows {DETAILS_MAX:,} "
-                "(shorten its description, responsibilities or authorities)"
+                "(shorten its name, description, responsibilities or authorities)"
             )
         image = settings.get("imageUri", "")
         if len(image) > DETAILS_MAX:
