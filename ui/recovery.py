@@ -48,7 +48,8 @@ class Recovery:
 
     def save(self, doc: Document, path: str | None) -> Path:
         target = self.file_for(path)
-        payload = {"path": path, "saved_at": time.time(), "pid": os.getpid(), "document": json.loads(document_text(doc, "json"))}
+        document = json.loads(document_text(doc, "json"))
+        payload = {"path": path, "saved_at": time.time(), "pid": os.getpid(), "document": document}
         atomic_write(target, json.dumps(payload, ensure_ascii=False))
         return target
 

@@ -185,8 +185,10 @@ class CanvasScene(QGraphicsScene):
         for child in card.childItems():
             pid = getattr(child, "pid", None)
             if pid is not None:
-                self.chips.pop(pid, None)
-                self.tasks.pop(pid, None)
+                if self.chips.get(pid) is child:
+                    del self.chips[pid]
+                if self.tasks.get(pid) is child:
+                    del self.tasks[pid]
             self.removeItem(child)
 
     def _build_children(self, card: CardItem, content: CardContent) -> None:
