@@ -25,7 +25,7 @@ load_all()
 FORMULA = "=cmd|' /C calc'!A0"
 LONG = "L" * 10_000
 HOSTILE_NAMES = (
-    'Quote " and \' and \\N backslash',
+    "Quote \" and ' and \\N backslash",
     "Two\nlines\r\nand a tab\there",
     "<script>alert(1)</script> & <b>bold</b>",
     FORMULA,
@@ -56,7 +56,11 @@ def built_data() -> dict[str, Any]:
                 "phase": "iteration",
                 "members": ["alice", "0x1111111111111111111111111111111111111111", "did:web:bob.example"],
                 "tools": {
-                    "treasury": {"name": "Safe", "address": "0x2222222222222222222222222222222222222222", "chain": "optimism"},
+                    "treasury": {
+                        "name": "Safe",
+                        "address": "0x2222222222222222222222222222222222222222",
+                        "chain": "optimism",
+                    },
                     "token_authority": {"name": "Hats Protocol", "id": "42"},
                 },
                 "state": {"purpose": {"statement": "Care for the shore.", "goals": ["Clean 12 beaches"]}},
@@ -96,7 +100,11 @@ def built_data() -> dict[str, Any]:
                         "authorities": ["Propose Safe transactions"],
                         "accountability": "To the operations cell",
                     },
-                    "practice": {"eligibility": "A member for 3 months", "removal": "By consent of the cell", "term": "6 months"},
+                    "practice": {
+                        "eligibility": "A member for 3 months",
+                        "removal": "By consent of the cell",
+                        "term": "6 months",
+                    },
                 },
             },
             {
@@ -162,7 +170,7 @@ def hostile_data(long_name: bool = True) -> dict[str, Any]:
                 p[key] = [FORMULA, "+1 sum", "-2", "@me", "\tTab", "'=quoted", "back\\slash\nnew"]
         if p["kind"] == "role":
             p.setdefault("state", {}).setdefault("purpose", {})["responsibilities"] = [FORMULA, "a\\nb", "two\nlines"]
-    data["links"][4]["label"] = "<script>x</script> | \"q\""
+    data["links"][4]["label"] = '<script>x</script> | "q"'
     return data
 
 

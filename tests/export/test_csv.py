@@ -87,15 +87,27 @@ BAD = [
     ("kind,id\n", "missing column 'name'; the first row names the columns", 1),
     ("kind,name\ntask,Do it\n", "row 2, column 'kind': 'task' is not one of dao, cell, partner, role", 2),
     ("kind,name\nrole,Steward\n", "row 2, column 'parent': a role needs a parent (the id of its DAO or cell)", 2),
-    ("kind,name,scale,phase\ndao,Top,huge,formation\n",
-     "row 2, column 'scale': 'huge' is not allowed; expected one of: "
-     "'network', 'constituency', 'coordination' or 'collaboration'", 2),
-    ('kind,name,scale,phase,description\ndao,A,network,formation,"x\ny"\ncell,C,,formation,z\n',
-     "row 3, column 'scale': a cell needs a scale", 4),
-    ("kind,name,parent,scale,phase\ndao,A,,network,formation\ncell,B,nowhere,network,formation\n",
-     "row 3: 'b' names parent 'nowhere', which does not exist", 3),
-    ("kind,id,name,scale,phase\ndao,a,A,network,formation\ndao,a,B,network,formation\n",
-     "row 3, column 'id': 'a' is used by an earlier row", 3),
+    (
+        "kind,name,scale,phase\ndao,Top,huge,formation\n",
+        "row 2, column 'scale': 'huge' is not allowed; expected one of: "
+        "'network', 'constituency', 'coordination' or 'collaboration'",
+        2,
+    ),
+    (
+        'kind,name,scale,phase,description\ndao,A,network,formation,"x\ny"\ncell,C,,formation,z\n',
+        "row 3, column 'scale': a cell needs a scale",
+        4,
+    ),
+    (
+        "kind,name,parent,scale,phase\ndao,A,,network,formation\ncell,B,nowhere,network,formation\n",
+        "row 3: 'b' names parent 'nowhere', which does not exist",
+        3,
+    ),
+    (
+        "kind,id,name,scale,phase\ndao,a,A,network,formation\ndao,a,B,network,formation\n",
+        "row 3, column 'id': 'a' is used by an earlier row",
+        3,
+    ),
     ("kind,name\ndao,A,extra\n", "row 2: 3 values, but the first row names 2 columns", 2),
     ('kind,name\ndao,"unterminated\n', "CSV syntax error: unexpected end of data", 2),
 ]

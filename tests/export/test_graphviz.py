@@ -39,7 +39,7 @@ def test_hostile_labels_come_out_as_text() -> None:
     assert "<script>alert(1)</script> &" in joined
     assert "\u202e" not in joined and "\u202c" not in joined
     assert "=cmd|' /C calc'!A0" in joined
-    assert 'Quote " and \' and \\N backslash' in joined
+    assert "Quote \" and ' and \\N backslash" in joined
     assert max(len(t) for t in texts) <= 80
 
 

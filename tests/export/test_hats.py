@@ -86,8 +86,16 @@ def test_details_limit() -> None:
 def _chain(depth: int) -> Document:
     items: list[dict[str, Any]] = [{"id": "c0", "kind": "dao", "name": "Top", "scale": "network", "phase": "formation"}]
     for i in range(1, depth):
-        items.append({"id": f"c{i}", "kind": "cell", "name": f"Cell {i}", "parent": f"c{i - 1}",
-                      "scale": "collaboration", "phase": "formation"})
+        items.append(
+            {
+                "id": f"c{i}",
+                "kind": "cell",
+                "name": f"Cell {i}",
+                "parent": f"c{i - 1}",
+                "scale": "collaboration",
+                "phase": "formation",
+            }
+        )
     return Document.model_validate({"organization": {"name": "Deep"}, "primitives": items})
 
 
@@ -127,10 +135,23 @@ def test_import_a_tree_written_by_the_hats_app(tmp_path: Path) -> None:
     """Details only as an ipfs:// link for one hat, extra fields, wearers as objects: all tolerated."""
     top = hat_id(9, ())
     hats = [
-        {"id": top, "status": True, "details": "ipfs://bafy", "maxSupply": 1, "adminId": top, "wearers": [],
-         "createdAt": 1700000000, "detailsObject": {"type": "1.0", "data": {"name": "Guild", "guilds": ["g"]}}},
-        {"id": hat_id(9, (1,)), "details": "ipfs://bafy2", "maxSupply": "3", "mutable": True,
-         "wearers": [{"id": "0x4444444444444444444444444444444444444444"}]},
+        {
+            "id": top,
+            "status": True,
+            "details": "ipfs://bafy",
+            "maxSupply": 1,
+            "adminId": top,
+            "wearers": [],
+            "createdAt": 1700000000,
+            "detailsObject": {"type": "1.0", "data": {"name": "Guild", "guilds": ["g"]}},
+        },
+        {
+            "id": hat_id(9, (1,)),
+            "details": "ipfs://bafy2",
+            "maxSupply": "3",
+            "mutable": True,
+            "wearers": [{"id": "0x4444444444444444444444444444444444444444"}],
+        },
     ]
     path = tmp_path / "chain-10-tree-9.json"
     path.write_text(json.dumps(hats), encoding="utf-8")
@@ -147,8 +168,11 @@ BAD = [
     ('[\n  {"id": "0x12"}\n]', "hat 1: 'id' must be a hat id (0x and 64 hex digits)", 2),
     (f'[\n{{"id": "{TOP}"}},\n{{"id": "{TOP}"}}\n]', f"hat 2: id {TOP} appears twice", 3),
     (f'[{{"id": "{TOP}"}}, {{"id": "{hat_id(2, (1,))}"}}]', "the hats belong to 2 trees (1, 2); import one", None),
-    (f'[{{"id": "{hat_id(1, (1,))}"}}, {{"id": "{hat_id(1, (2,))}"}}]',
-     "2 hats have no admin hat in the file (1.1 and 1.2); a tree export has one root", None),
+    (
+        f'[{{"id": "{hat_id(1, (1,))}"}}, {{"id": "{hat_id(1, (2,))}"}}]',
+        "2 hats have no admin hat in the file (1.1 and 1.2); a tree export has one root",
+        None,
+    ),
     ('[\n"x"\n]', "hat 1: expected a JSON object", 2),
 ]
 

@@ -49,7 +49,9 @@ def test_daouri_matches_schema(doc: Document) -> None:
 
 
 @pytest.mark.skipif(not EXAMPLES.is_dir(), reason="the shared reference examples are not on this machine")
-@pytest.mark.parametrize("name", ["hats-details-fixture-subgraph-metadata1.json", "hats-details-fixture-subgraph-metadata2.json"])
+@pytest.mark.parametrize(
+    "name", ["hats-details-fixture-subgraph-metadata1.json", "hats-details-fixture-subgraph-metadata2.json"]
+)
 def test_details_schema_accepts_real_hats_details(name: str) -> None:
     """The schema is not written to fit only our own output: real fixtures from Hats pass too."""
     assert errors("hat-details.schema.json", json.loads((EXAMPLES / name).read_text(encoding="utf-8"))) == []
@@ -59,8 +61,11 @@ def test_daouri_schema_rejects_empty_and_conflicting_fields() -> None:
     base = {"@context": "http://www.daostar.org/schemas", "type": "DAO", "name": "X"}
     assert errors("daouri.schema.json", base) == []
     assert errors("daouri.schema.json", {**base, "description": ""}) != []
-    both = {**base, "membersURI": "https://x/m.json",
-            "members": {"@context": "https://www.daostar.org/schemas", "type": "DAO", "members": [{"id": "did:web:a"}]}}
+    both = {
+        **base,
+        "membersURI": "https://x/m.json",
+        "members": {"@context": "https://www.daostar.org/schemas", "type": "DAO", "members": [{"id": "did:web:a"}]},
+    }
     assert errors("daouri.schema.json", both) != []
 
 
@@ -76,7 +81,11 @@ def test_daouri_content_of_built_document() -> None:
         {"id": "eip155:10:0x3333333333333333333333333333333333333333"},
     ]
     assert uri["contracts"]["contracts"] == [
-        {"id": "eip155:10:0x2222222222222222222222222222222222222222", "name": "Tidewater DAO: Treasury", "description": "Safe"}
+        {
+            "id": "eip155:10:0x2222222222222222222222222222222222222222",
+            "name": "Tidewater DAO: Treasury",
+            "description": "Safe",
+        }
     ]
 
 
@@ -85,7 +94,10 @@ def test_daouri_uris_from_the_organization() -> None:
     from designer.model.document import Document as Doc
 
     data = built_data()
-    data["organization"]["x-daouri"] = {"governanceURI": "https://t.example/handbook.md", "membersURI": "https://t.example/m.json"}
+    data["organization"]["x-daouri"] = {
+        "governanceURI": "https://t.example/handbook.md",
+        "membersURI": "https://t.example/m.json",
+    }
     uri = dao_uri(Doc.model_validate(data))
     assert uri["governanceURI"] == "https://t.example/handbook.md"
     assert uri["membersURI"] == "https://t.example/m.json" and "members" not in uri
