@@ -11,12 +11,12 @@ listed), so a folder under version control shows exactly what changed.
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from designer.export.registry import Exporter, ExportError, register
 from designer.export.tree import Tree
-from designer.io.save import atomic_write
 from designer.io.yaml_write import dump_yaml
 from designer.model.document import Document
 
@@ -96,6 +96,14 @@ def _safe(relative: str) -> bool:
     )
 
 
+def _replace(target: Path, text: str) -> None:
+    """Write beside the target, then rename over it: a reader never sees half a file. No fsync per
+    file (a folder of thousands would take seconds); the state file itself is the durable copy."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(text.encode("utf-8"))
+    os.replace(tmp, target)
+
+
 def write_state_dir(doc: Document, out: Path) -> None:
     previous = _previous_files(out)
     files = state_dir_files(doc)
@@ -107,7 +115,7 @@ def write_state_dir(doc: Document, out: Path) -> None:
             with contextlib.suppress(FileNotFoundError, UnicodeDecodeError):
                 if target.read_text(encoding="utf-8") == text:
                     continue
-            atomic_write(target, text)
+            _replace(target, text)
         for relative in sorted(previous - files.keys()):
             with contextlib.suppress(FileNotFoundError):
                 (out / relative).unlink()
