@@ -21,7 +21,7 @@ def test_samples_lanes_and_no_crossings(path: Path) -> None:
     layout = auto_layout(doc.primitives, doc.links)
     for p in doc.primitives:
         if p.kind in ("dao", "cell", "partner"):
-            x, y = layout[p.id]
+            _x, y = layout[p.id]
             assert lane_index(p.scale) * LANE_PITCH <= y < (lane_index(p.scale) + 1) * LANE_PITCH
     assert count_crossings(doc.primitives, doc.links, layout) == 0
 
