@@ -8,7 +8,7 @@ Phase panel draws its stepper from it, so the texts live in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 import yaml
@@ -40,13 +40,17 @@ class PhaseInfo:
     success: tuple[ChecklistItem, ...]
     readiness_mode: ReadinessMode = "all"
 
-    @property
+    @cached_property
     def items(self) -> tuple[ChecklistItem, ...]:
         return self.readiness + self.success
 
-    @property
+    @cached_property
     def item_ids(self) -> frozenset[str]:
         return frozenset(i.id for i in self.items)
+
+    @cached_property
+    def readiness_ids(self) -> tuple[str, ...]:
+        return tuple(i.id for i in self.readiness)
 
     def item(self, item_id: str) -> ChecklistItem | None:
         for entry in self.items:

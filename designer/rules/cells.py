@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from designer.model.primitives import Cell, Dao
+from designer.model.primitives import Cell, Dao, Task
 from designer.rules.context import Context
 from designer.rules.finding import Finding
 from designer.rules.registry import Rule, rule
@@ -185,7 +185,12 @@ def _progress_empty(p: Cell) -> bool:
 def zombie_cell(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     if p.phase != "iteration":
         return
-    statuses = [t.state.progress.status for t in map(ctx.by_id.__getitem__, ctx.downtree(p.id)) if t.kind == "task"]
+    by_id = ctx.by_id
+    statuses = [
+        item.state.progress.status
+        for item in (by_id[c] for c in ctx.downtree(p.id) if c in by_id)
+        if isinstance(item, Task)
+    ]
     if statuses and all(s in ("done", "cancelled") for s in statuses):
         yield r.at(ctx, p.id, f"all {len(statuses)} of its tasks are done or cancelled; its purpose may be met")
     elif not any(s in _OPEN for s in statuses) and _progress_empty(p):

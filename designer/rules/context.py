@@ -16,7 +16,7 @@ from datetime import date
 
 from designer.framework.settings import Settings
 from designer.model.document import Document
-from designer.model.kinds import SCALED_KINDS, Approach, Kind, Phase
+from designer.model.kinds import KINDS, SCALED_KINDS, Approach, Kind, Phase
 from designer.model.links import Link
 from designer.model.primitives import AnyPrimitive
 
@@ -59,18 +59,21 @@ class Context:
     # --- building ------------------------------------------------------------------------
 
     def _build(self, doc: Document) -> None:
-        prims = doc.primitives
-        self.by_id = {p.id: p for p in prims}
-        self.pos = {p.id: i for i, p in enumerate(prims)}
+        by_id: dict[str, AnyPrimitive] = {}
+        pos: dict[str, int] = {}
         children: dict[str | None, list[str]] = {}
-        kind_ids: dict[Kind, set[str]] = {}
-        for p in prims:
-            bucket = children.get(p.parent)
+        kind_ids: dict[Kind, set[str]] = {k: set() for k in KINDS}
+        for i, p in enumerate(doc.primitives):
+            pid, parent = p.id, p.parent
+            by_id[pid] = p
+            pos[pid] = i
+            bucket = children.get(parent)
             if bucket is None:
-                children[p.parent] = [p.id]
+                children[parent] = [pid]
             else:
-                bucket.append(p.id)
-            kind_ids.setdefault(p.kind, set()).add(p.id)
+                bucket.append(pid)
+            kind_ids[p.kind].add(pid)
+        self.by_id, self.pos = by_id, pos
         self.children = children
         self.kind_ids = kind_ids
         self._kind_order = {}
@@ -187,17 +190,19 @@ class Context:
     def downtree(self, primitive_id: str) -> list[str]:
         """Children, and below them everything reached through roles and tasks only."""
         out: list[str] = []
-        stack = list(self.children.get(primitive_id, ()))
-        seen: set[str] = set()
-        while stack:
+        first = self.children.get(primitive_id)
+        if not first:
+            return out
+        by_id, children, limit = self.by_id, self.children, len(self.by_id)
+        stack = list(first)
+        while stack and len(out) <= limit:  # the limit only matters for a containment cycle
             c = stack.pop()
-            if c in seen:
-                continue
-            seen.add(c)
             out.append(c)
-            child = self.by_id.get(c)
+            child = by_id.get(c)
             if child is not None and child.kind not in SCALED_KINDS:
-                stack.extend(self.children.get(c, ()))
+                below = children.get(c)
+                if below:
+                    stack.extend(below)
         return out
 
     def links_of(self, primitive_id: str) -> list[Link]:

@@ -30,15 +30,20 @@ _PHASE_SOURCE = "group-phase/index.md, group-facilitation.md"
     source=_PHASE_SOURCE,
     hint="Use conversation, formation, organization, iteration or completion.",
 )
-def unknown_phase(r: Rule, p: AnyPrimitive, ctx: Context) -> Iterator[Finding]:
-    for field in ("phase", "previous_phase"):
-        value = getattr(p, field, None)
+def unknown_phase(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
+    values = (("phase", p.phase), ("previous_phase", p.previous_phase)) if isinstance(p, Dao | Cell) else (
+        ("phase", p.phase),
+    )
+    for field, value in values:
         if value is not None and value not in PHASES:
             extra = f" (write '{PHASE_ALIASES[value]}')" if value in PHASE_ALIASES else ""
-            yield r.at(ctx, p.id, f"'{value}' is not a phase{extra}", field)
-    for key in p.checklist:
-        if key not in PHASES:
-            yield r.at(ctx, p.id, f"checklist names '{key}', which is not a phase", "checklist", key)
+            found.append(r.at(ctx, p.id, f"'{value}' is not a phase{extra}", field))
+    if p.checklist:
+        for key in p.checklist:
+            if key not in PHASES:
+                found.append(r.at(ctx, p.id, f"checklist names '{key}', which is not a phase", "checklist", key))
+    return found
 
 
 @rule(
@@ -77,30 +82,37 @@ def phase_step(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
     source="group-phase/*.md ('Signs of Readiness' sections)",
     hint="Tick the items in the Phase panel, or move the group back.",
 )
-def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     now = phase_index(p.phase)
+    found: list[Finding] = []
+    checklist = p.checklist
     for info in phases()[: max(now, 0)]:
-        ticked = set(p.checklist.get(info.id, ()))
-        missing = [i.id for i in info.readiness if i.id not in ticked]
+        ticked = checklist.get(info.id, ())
+        missing = [i for i in info.readiness_ids if i not in ticked]
         if not missing:
             continue
         if info.readiness_mode == "any":
             if len(missing) == len(info.readiness):
-                yield r.at(
-                    ctx,
-                    p.id,
-                    f"is in {p.phase} but none of the signs for leaving {info.id} is ticked "
-                    f"({', '.join(missing)})",
-                    "checklist",
+                found.append(
+                    r.at(
+                        ctx,
+                        p.id,
+                        f"is in {p.phase} but none of the signs for leaving {info.id} is ticked "
+                        f"({', '.join(missing)})",
+                        "checklist",
+                    )
                 )
             continue
-        yield r.at(
-            ctx,
-            p.id,
-            f"is in {p.phase} but {len(missing)} of {len(info.readiness)} {info.id} readiness items "
-            f"are not ticked: {', '.join(missing)}",
-            "checklist",
+        found.append(
+            r.at(
+                ctx,
+                p.id,
+                f"is in {p.phase} but {len(missing)} of {len(info.readiness)} {info.id} readiness items "
+                f"are not ticked: {', '.join(missing)}",
+                "checklist",
+            )
         )
+    return found
 
 
 @rule(
@@ -115,7 +127,10 @@ def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding
     source="resources/framework/phases.yaml (this project's checklist data)",
     hint="Pick the item from the Phase panel; 'dao-designer rules' lists the ids in docs/rules.md.",
 )
-def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> Iterator[Finding]:
+def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
+    if not p.checklist:
+        return found
     for phase, ticked in p.checklist.items():
         if phase not in PHASES:
             continue
@@ -125,7 +140,8 @@ def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> Iterator[F
                 continue
             elsewhere = [info.id for info in phases() if item in info.item_ids]
             where = f" (it belongs to {elsewhere[0]})" if elsewhere else ""
-            yield r.at(ctx, p.id, f"'{item}' is not a {phase} checklist item{where}", "checklist", phase, i)
+            found.append(r.at(ctx, p.id, f"'{item}' is not a {phase} checklist item{where}", "checklist", phase, i))
+    return found
 
 
 @rule(
@@ -141,18 +157,18 @@ def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> Iterator[F
     source="group-facilitation.md (parts of a structure in different phases)",
     hint="Move the part back, or the container forward.",
 )
-def phase_after_container(r: Rule, p: AnyPrimitive, ctx: Context) -> Iterator[Finding]:
-    if p.phase is None or p.phase == "completion" or p.phase not in PHASES:
-        return
+def phase_after_container(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
+    phase = p.phase
+    if phase is None or phase == "completion" or phase not in PHASES:
+        return []
     above = ctx.get(p.parent)
     steps = 0
     while above is not None and above.phase is None and above.kind not in SCALED_KINDS and steps <= len(ctx.by_id):
         above = ctx.get(above.parent)
         steps += 1
-    if above is None or above.phase is None:
-        return
-    if phase_index(p.phase) > phase_index(above.phase):
-        yield r.at(ctx, p.id, f"is in {p.phase}, but its container '{above.id}' is only in {above.phase}", "phase")
+    if above is None or above.phase is None or phase_index(phase) <= phase_index(above.phase):
+        return []
+    return [r.at(ctx, p.id, f"is in {phase}, but its container '{above.id}' is only in {above.phase}", "phase")]
 
 
 @rule(

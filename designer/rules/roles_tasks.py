@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from designer.model.kinds import Phase
 from designer.model.primitives import Role, Task
 from designer.rules.context import Context
 from designer.rules.finding import Finding
@@ -14,9 +13,17 @@ _ROLES = "data/concepts/roles.md; roles.md before commit 9ca5a1db"
 _TASKS = "tasks.md before commit 9ca5a1db"
 
 
+def _phase(p: Role, ctx: Context) -> Phase | None:
+    """A role's own phase, or its defining group's (a role sits directly in a DAO or cell)."""
+    if p.phase is not None:
+        return p.phase
+    holder = ctx.by_id.get(p.parent)
+    return holder.phase if holder is not None else None
+
+
 def _defined(p: Role, ctx: Context) -> bool:
     """Roles are held to their definition once their group has left conversation."""
-    phase = ctx.effective_phase(p)
+    phase = _phase(p, ctx)
     return phase is None or at_least(phase, "formation")
 
 
@@ -32,9 +39,10 @@ def _defined(p: Role, ctx: Context) -> bool:
     source=_ROLES,
     hint="List state.purpose.responsibilities.",
 )
-def role_responsibilities(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
+def role_responsibilities(r: Rule, p: Role, ctx: Context) -> list[Finding]:
     if _defined(p, ctx) and not p.state.purpose.responsibilities:
-        yield r.at(ctx, p.id, "lists no responsibilities", "state", "purpose")
+        return [r.at(ctx, p.id, "lists no responsibilities", "state", "purpose")]
+    return []
 
 
 @rule(
@@ -49,9 +57,10 @@ def role_responsibilities(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
     source=_ROLES,
     hint="List state.purpose.authorities or state.practice.permissions.",
 )
-def role_authorities(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
+def role_authorities(r: Rule, p: Role, ctx: Context) -> list[Finding]:
     if _defined(p, ctx) and not (p.state.purpose.authorities or p.state.practice.permissions):
-        yield r.at(ctx, p.id, "lists no authorities or permissions", "state", "purpose")
+        return [r.at(ctx, p.id, "lists no authorities or permissions", "state", "purpose")]
+    return []
 
 
 @rule(
@@ -66,9 +75,10 @@ def role_authorities(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
     source=_ROLES,
     hint="Fill state.purpose.accountability.",
 )
-def role_accountability(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
+def role_accountability(r: Rule, p: Role, ctx: Context) -> list[Finding]:
     if _defined(p, ctx) and not filled(p.state.purpose.accountability):
-        yield r.at(ctx, p.id, "does not say to whom its holder is accountable", "state", "purpose")
+        return [r.at(ctx, p.id, "does not say to whom its holder is accountable", "state", "purpose")]
+    return []
 
 
 @rule(
@@ -82,9 +92,10 @@ def role_accountability(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
     source=_ROLES,
     hint="Fill state.practice.removal.",
 )
-def role_removal(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
+def role_removal(r: Rule, p: Role, ctx: Context) -> list[Finding]:
     if _defined(p, ctx) and not filled(p.state.practice.removal):
-        yield r.at(ctx, p.id, "does not say who can remove its holder", "state", "practice")
+        return [r.at(ctx, p.id, "does not say who can remove its holder", "state", "practice")]
+    return []
 
 
 @rule(
@@ -99,10 +110,11 @@ def role_removal(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
     source="formation-phase.md, organization-phase.md (signs of readiness)",
     hint="Add holders (people, or the ids of cells).",
 )
-def role_unfilled(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
-    phase = ctx.effective_phase(p)
+def role_unfilled(r: Rule, p: Role, ctx: Context) -> list[Finding]:
+    phase = _phase(p, ctx)
     if at_least(phase, "organization") and phase != "completion" and not p.holders:
-        yield r.at(ctx, p.id, f"has no holders while its group is in {phase}", "holders")
+        return [r.at(ctx, p.id, f"has no holders while its group is in {phase}", "holders")]
+    return []
 
 
 @rule(
@@ -116,9 +128,10 @@ def role_unfilled(r: Rule, p: Role, ctx: Context) -> Iterator[Finding]:
     source=_TASKS,
     hint="Fill state.purpose.deliverable.",
 )
-def task_deliverable(r: Rule, p: Task, ctx: Context) -> Iterator[Finding]:
+def task_deliverable(r: Rule, p: Task, ctx: Context) -> list[Finding]:
     if not filled(p.state.purpose.deliverable):
-        yield r.at(ctx, p.id, "has no deliverable", "state", "purpose")
+        return [r.at(ctx, p.id, "has no deliverable", "state", "purpose")]
+    return []
 
 
 @rule(
@@ -132,9 +145,10 @@ def task_deliverable(r: Rule, p: Task, ctx: Context) -> Iterator[Finding]:
     source=_TASKS,
     hint="Set assignee (a role or cell) or agent (a person).",
 )
-def task_assignee(r: Rule, p: Task, ctx: Context) -> Iterator[Finding]:
+def task_assignee(r: Rule, p: Task, ctx: Context) -> list[Finding]:
     if p.assignee is None and not filled(p.agent):
-        yield r.at(ctx, p.id, "has no assignee or agent")
+        return [r.at(ctx, p.id, "has no assignee or agent")]
+    return []
 
 
 @rule(
@@ -148,12 +162,13 @@ def task_assignee(r: Rule, p: Task, ctx: Context) -> Iterator[Finding]:
     source=_TASKS,
     hint="Record the approval under state.practice.approval, or mark the task personal.",
 )
-def task_approval(r: Rule, p: Task, ctx: Context) -> Iterator[Finding]:
+def task_approval(r: Rule, p: Task, ctx: Context) -> list[Finding]:
     practice = p.state.practice
     if practice.personal is True or p.state.progress.status == "cancelled":
-        return
+        return []
     if not (filled(practice.approval.by) or filled(practice.approval.reference)):
-        yield r.at(ctx, p.id, "has no approval record and is not marked personal", "state", "practice")
+        return [r.at(ctx, p.id, "has no approval record and is not marked personal", "state", "practice")]
+    return []
 
 
 @rule(
@@ -167,6 +182,7 @@ def task_approval(r: Rule, p: Task, ctx: Context) -> Iterator[Finding]:
     source="tasks.md, roles.md",
     hint="Turn it into a role, or give it an end.",
 )
-def recurring_task(r: Rule, p: Task, ctx: Context) -> Iterator[Finding]:
+def recurring_task(r: Rule, p: Task, ctx: Context) -> list[Finding]:
     if p.state.practice.recurring is True:
-        yield r.at(ctx, p.id, "is ongoing work; a role suits it better than a task", "state", "practice", "recurring")
+        return [r.at(ctx, p.id, "is ongoing work; a role suits it better", "state", "practice", "recurring")]
+    return []

@@ -108,9 +108,14 @@ def _duplicates(items: list[AnyPrimitive]) -> Iterator[tuple[AnyPrimitive, AnyPr
     source="This project (exports and diagrams label primitives by name)",
     hint="Rename one of them.",
 )
-def duplicate_name(r: Rule, p: AnyPrimitive, ctx: Context) -> Iterator[Finding]:
-    for item, seen in _duplicates(ctx.kids(p.id)):
-        yield r.at(ctx, item.id, f"has the same name as '{seen.id}' in '{p.id}': '{item.name}'", "name")
+def duplicate_name(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
+    kids = ctx.children.get(p.id)
+    if kids is None or len(kids) < 2:
+        return []
+    return [
+        r.at(ctx, item.id, f"has the same name as '{seen.id}' in '{p.id}': '{item.name}'", "name")
+        for item, seen in _duplicates(ctx.kids(p.id))
+    ]
 
 
 @rule(
