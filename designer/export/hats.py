@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from designer.export.hats_ids import LEVELS, MAX_CHILDREN, PLACEHOLDER_TREE, hat_id, hat_ip, parse_tree_id
+from designer.export.hats_ids import LEVELS, MAX_CHILDREN, PLACEHOLDER_TREE, hat_id, parse_tree_id
 from designer.export.registry import Exporter, ExportError, register
 from designer.export.tree import Tree
 from designer.io.yaml_write import dump_json
@@ -166,7 +166,7 @@ def _seats(p: AnyPrimitive | None) -> int:
     return 1
 
 
-def _module(doc: Document, top: AnyPrimitive | None) -> str:
+def _module(top: AnyPrimitive | None) -> str:
     """Eligibility and toggle default to the DAO's Safe, which then rules on wearers by hand."""
     wearers = _wearers(top) if isinstance(top, Dao) else []
     return wearers[0] if wearers else ZERO_ADDRESS
@@ -176,7 +176,7 @@ def hat_records(doc: Document) -> list[dict[str, Any]]:
     """The ``HatExport`` records, in id order (which is also top-down, document order)."""
     number, hats = _layout(doc)
     top = hats[0].primitive
-    module = _module(doc, top)
+    module = _module(top)
     records = []
     for hat in hats:
         p = hat.primitive
@@ -218,12 +218,6 @@ def hat_records(doc: Document) -> list[dict[str, Any]]:
 
 def to_hats(doc: Document) -> str:
     return dump_json(hat_records(doc))
-
-
-def tree_file_name(doc: Document) -> str:
-    """The name the Hats app gives a tree export, for the File > Export dialog's suggestion."""
-    number, _ = _layout(doc)
-    return f"chain-0-tree-{hat_ip(number, ())}.json"
 
 
 register(Exporter("hats", "a Hats Protocol tree (the Hats app's tree export JSON)", ".json", to_hats))
