@@ -311,3 +311,13 @@ def test_any_command_sequence_undoes_and_redoes_exactly(data: st.DataObject) -> 
     while stack.can_redo():
         stack.redo()
     assert text(model) == final
+
+
+def test_a_recovered_document_is_unsaved_until_saved() -> None:
+    _, stack, _ = make()
+    calls: list[int] = []
+    stack.subscribe(lambda: calls.append(stack.index))
+    stack.mark_unsaved()
+    assert not stack.is_clean() and calls == [0]
+    stack.set_clean()
+    assert stack.is_clean()

@@ -185,8 +185,7 @@ class MainWindow(QMainWindow):
         self.scene.flush()
         self.notice.hide()
         if dirty:
-            self.stack.set_clean()
-            self.stack._clean = None
+            self.stack.mark_unsaved()
         self._on_stack()
         QTimer.singleShot(0, self.view.fit)
 

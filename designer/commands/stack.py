@@ -205,6 +205,11 @@ class UndoStack:
         self._clean = len(self._done)
         self._notify()
 
+    def mark_unsaved(self) -> None:
+        """No step in the history matches what is on disk (a document recovered after a crash)."""
+        self._clean = None
+        self._notify()
+
     def is_clean(self) -> bool:
         return self._clean == len(self._done)
 
@@ -215,6 +220,8 @@ class UndoStack:
         self._notify()
 
     def subscribe(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call ``listener`` after every finished step: a push (or a whole macro), an undo, a redo,
+        or a change of the clean state. Views that batch their redraws settle here."""
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 

@@ -184,12 +184,18 @@ def compose_reference(text: str) -> Node | None:
 # ordinary files are cleared in a few milliseconds. Mapping keys that are not text are caught
 # later: they fail validation, and a failed validation is always re-read through the reference.
 _CHECKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("!", "&", "*"), re.compile(r"(?:^|[ \[{,])[!&*][^\s,\]}]", re.MULTILINE)),
+    (("!", "&", "*"), re.compile(r"(?:^|[ \[{,])[!&*](?:[^\s]|$)", re.MULTILINE)),
+    # Tabs: PyYAML refuses them in places where yaml-rs reads them as separators.
+    (("\t",), re.compile(r"\t")),
     (("<<",), re.compile(r"<<")),
     (("%",), re.compile(r"^%", re.MULTILINE)),
     (("?",), re.compile(r"^[ \t]*\?(?:[ \t]|$)", re.MULTILINE)),
     (("---", "..."), re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)),
     (("_",), re.compile(r"[0-9]_|_[0-9]")),
+    # Indicators at the start of a flow item, which yaml-rs reads as plain text and PyYAML refuses.
+    (("[", "{"), re.compile(r"[\[{,][ \t]*[?|>:@`%]|[\[{][^\]}\n]*:[ \t]+[|>@`%]")),
+    # Block scalars that open with a blank line: yaml-rs keeps a line break PyYAML chomps.
+    (("|", ">"), re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\n[ \t]*(?:\n|$)")),
     (("0b", "0B", "0O", "0X", "+0", "-0"), re.compile(r"(?<![0-9A-Za-z])[-+]?0[bBOX]|[-+]0[xo]")),
     (
         ("",),

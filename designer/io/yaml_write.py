@@ -21,7 +21,7 @@ _AMBIGUOUS = re.compile(
     r"|null|Null|NULL|=|<<.*|_.*)$"
 )
 _ESCAPE_MORE = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-_BLOCK_BAD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]| \n| $|\n\n\Z")
+_BLOCK_BAD = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]| \n| $|\n\n\Z")
 _MAX_IMPLICIT_KEY = 1000
 
 
