@@ -20,6 +20,10 @@ from designer.model.kinds import KINDS, SCALED_KINDS, Approach, Kind, Phase
 from designer.model.links import Link
 from designer.model.primitives import AnyPrimitive
 
+LinkKey = tuple[str, str, str]
+"""A link's identity, ``(from, to, kind)``: unique in a whole document. (Links compare equal by
+value but do not hash by value, so they are never used as dictionary keys themselves.)"""
+
 
 @dataclass
 class Delta:
@@ -27,15 +31,20 @@ class Delta:
 
     old: dict[str, AnyPrimitive | None]
     new: dict[str, AnyPrimitive | None]
-    old_links: set[Link] = field(default_factory=set)
-    new_links: set[Link] = field(default_factory=set)
+    old_links: dict[LinkKey, Link] = field(default_factory=dict)
+    new_links: dict[LinkKey, Link] = field(default_factory=dict)
     positions_moved: bool = False
     links_moved: bool = False
 
     @property
     def link_kinds(self) -> set[str]:
         """Kinds of the links that were added, removed or edited."""
-        return {link.kind for link in self.old_links ^ self.new_links}
+        kinds = set()
+        for key in self.old_links.keys() | self.new_links.keys():
+            before, after = self.old_links.get(key), self.new_links.get(key)
+            if before is None or after is None or before != after:
+                kinds.add(key[2])
+        return kinds
 
 
 class Context:
@@ -53,7 +62,7 @@ class Context:
         self.links_to: dict[str, list[Link]] = {}
         self.kind_ids: dict[Kind, set[str]] = {}
         self._kind_order: dict[Kind, list[str]] = {}
-        self._link_pos: dict[Link, int] | None = None
+        self._link_pos: dict[LinkKey, int] | None = None
         self._build(doc)
 
     # --- building ------------------------------------------------------------------------
@@ -145,14 +154,16 @@ class Context:
         delta = Delta(old, new, positions_moved=not in_place)
         if doc.links is not self.doc.links:
             for c in changed:
-                delta.old_links.update(self.links_from.get(c, ()))
-                delta.old_links.update(self.links_to.get(c, ()))
-            delta.new_links = {link for link in doc.links if link.source in changed or link.target in changed}
-            for link in delta.old_links:
+                for link in self.links_of(c):
+                    delta.old_links[link.key] = link
+            delta.new_links = {
+                link.key: link for link in doc.links if link.source in changed or link.target in changed
+            }
+            for link in delta.old_links.values():
                 self._drop_link(link)
-            for link in delta.new_links:
+            for link in delta.new_links.values():
                 self._add_link(link)
-            delta.links_moved = len(doc.links) != len(self.doc.links) or delta.old_links != delta.new_links
+            delta.links_moved = True  # positions may have shifted; link findings are re-pointed (few)
             self._link_pos = None
         self.doc = doc
         return delta
@@ -238,5 +249,5 @@ class Context:
         if self._link_pos is None:
             self._link_pos = {}
             for i, item in enumerate(self.doc.links):
-                self._link_pos.setdefault(item, i)
-        return self._link_pos.get(link, -1)
+                self._link_pos.setdefault(item.key, i)
+        return self._link_pos.get(link.key, -1)

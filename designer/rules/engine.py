@@ -21,7 +21,7 @@ from designer.framework.settings import Settings
 from designer.model.document import Document
 from designer.model.links import Link
 from designer.model.primitives import AnyPrimitive
-from designer.rules.context import Context, Delta
+from designer.rules.context import Context, Delta, LinkKey
 from designer.rules.finding import Finding
 from designer.rules.registry import ANY_FIELD, Rule, matches, select_rules, split_codes
 
@@ -74,7 +74,7 @@ class Engine:
         self._ctx: Context | None = None
         self._plan: _Plan | None = None
         self._by_prim: dict[str, list[Finding]] = {}
-        self._by_link: dict[Link, list[Finding]] = {}
+        self._by_link: dict[LinkKey, tuple[Link, list[Finding]]] = {}
         self._by_rule: dict[str, list[Finding]] = {}
         self._data: list[Finding] = []
         self._cache: list[Finding] | None = None
@@ -123,7 +123,7 @@ class Engine:
         for link in doc.links:
             found = _check_link(plan.links, link, ctx)
             if found:
-                self._by_link[link] = found
+                self._by_link[link.key] = (link, found)
         self._by_rule = {}
         for r in plan.document:
             found = list(r.check(r, ctx))
@@ -181,17 +181,18 @@ class Engine:
             else:
                 self._by_prim.pop(a, None)
 
-        for link in delta.old_links - delta.new_links:
-            self._by_link.pop(link, None)
-        recheck: set[Link] = set(delta.new_links)
+        for key in delta.old_links.keys() - delta.new_links.keys():
+            self._by_link.pop(key, None)
+        recheck: dict[LinkKey, Link] = dict(delta.new_links)
         for c in ids:
-            recheck.update(ctx.links_of(c))
-        for link in recheck:
+            for link in ctx.links_of(c):
+                recheck[link.key] = link
+        for key, link in recheck.items():
             found = _check_link(plan.links, link, ctx)
             if found:
-                self._by_link[link] = found
+                self._by_link[key] = (link, found)
             else:
-                self._by_link.pop(link, None)
+                self._by_link.pop(key, None)
 
         for r in plan.document:
             if (design_changed and r.watch_design) or _triggered(r, delta, ids):
@@ -218,11 +219,12 @@ class Engine:
         self._by_rule = {k: fix(v) for k, v in self._by_rule.items()}
 
     def _rebase_links(self, ctx: Context) -> None:
-        for link, found in self._by_link.items():
+        for key, (link, found) in self._by_link.items():
             at = ctx.link_position(link)
-            self._by_link[link] = [
-                replace(f, path=("links", at, *f.path[2:])) if f.path and f.path[0] == "links" else f for f in found
-            ]
+            self._by_link[key] = (
+                link,
+                [replace(f, path=("links", at, *f.path[2:])) if f.path and f.path[0] == "links" else f for f in found],
+            )
 
     # --- output ---------------------------------------------------------------------------
 
@@ -244,8 +246,8 @@ class Engine:
                         if bucket:
                             out.extend(bucket)
                 if self._by_link:
-                    for link in sorted(self._by_link, key=ctx.link_position):
-                        out.extend(self._by_link[link])
+                    for _, found in sorted(self._by_link.values(), key=lambda item: ctx.link_position(item[0])):
+                        out.extend(found)
             self._cache = out
         return list(self._cache)
 
@@ -274,12 +276,12 @@ def _triggered(r: Rule, delta: Delta, ids: set[str]) -> bool:
         return False
     for c in ids:
         before, after = delta.old.get(c), delta.new.get(c)
-        if before is after:
+        if before is after and not delta.positions_moved:
             continue
         if (before is None or before.kind not in r.kinds) and (after is None or after.kind not in r.kinds):
             continue
-        if before is None or after is None or before.kind != after.kind:
-            return True
+        if before is None or after is None or before.kind != after.kind or delta.positions_moved:
+            return True  # added, removed, or moved (document rules may report in document order)
         if ANY_FIELD in r.watch_fields:
             if before != after:
                 return True
@@ -301,10 +303,11 @@ def _diff(prev: Document, doc: Document, ctx: Context) -> set[str]:
             ids.add(p.id)
     ids.update(k for k in old if k not in seen)
     if doc.links is not prev.links:
-        before, after = set(prev.links), set(doc.links)
-        for link in before ^ after:
-            ids.add(link.source)
-            ids.add(link.target)
+        before = {link.key: link for link in prev.links}
+        after = {link.key: link for link in doc.links}
+        for key in before.keys() | after.keys():
+            if before.get(key) != after.get(key):
+                ids.update(key[:2])
     return ids
 
 

@@ -212,7 +212,9 @@ def treasury_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Findin
     "error",
     kinds=("dao", "cell"),
     title="Signing threshold above the number of signers",
-    rationale="""A multisig whose threshold exceeds its signers can never move funds.""",
+    rationale="""A multisig that needs more signatures than it has signers can never move funds:
+    the treasury is locked until the configuration changes, which itself may need those
+    signatures.""",
     source="cell-state.md (multisig configuration)",
     hint="Lower the threshold or add signers.",
 )

@@ -11,7 +11,9 @@ from designer.rules import Engine, Finding
 
 TODAY = date(2026, 3, 1)
 READY = {
-    "conversation": ["direction-settled", "ready-to-commit", "roles-needed", "resources-needed", "discovery-report-done"],
+    "conversation": [
+        "direction-settled", "ready-to-commit", "roles-needed", "resources-needed", "discovery-report-done",
+    ],
     "formation": [
         "design-defined", "key-roles-filled", "decisions-consistent", "execution-started", "support-secured",
         "state-sufficient",

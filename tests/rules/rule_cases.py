@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rule_builders import cell, dao, network, replace_primitive, role
+
 from designer.model.document import Document
-from rule_builders import cell, dao, network, replace_primitive, role, task
 
 Expected = list[tuple[str | None, str]]
 
@@ -43,6 +44,7 @@ def constructed(pid: str, **fields: Any) -> Callable[[], Document]:
 
 
 OPS_LINKS = [{"from": "ops", "to": "dao", "kind": "accountable-to"}]
+UP_OPS = {"from": "grants", "to": "ops", "kind": "accountable-to"}
 MSG_PRIMS = (
     cell("shg", None, stakeholder_group=True, scale="network", members=["org-a", "org-b", "org-c"]),
 )
@@ -50,7 +52,9 @@ MSG_PRIMS = (
 
 def msg(**change: Any) -> Callable[[], Document]:
     """A multi-stakeholder network: stakeholder group 'shg', top-level cell 'ops' answering to it."""
-    agreement = {"review_period": "7 days", "quorum": "3 orgs", "rejection_criteria": "Vetoes", "escalation_path": "SHG"}
+    agreement = {
+        "review_period": "7 days", "quorum": "3 orgs", "rejection_criteria": "Vetoes", "escalation_path": "SHG",
+    }
     links = [*OPS_LINKS, {"from": "ops", "to": "shg", "kind": "accountable-to"}]
 
     def build() -> Document:
@@ -65,7 +69,8 @@ def msg(**change: Any) -> Callable[[], Document]:
 
 CASES: list[Case] = [
     # --- DP0 configuration
-    Case("DP001", with_(rules={"settings": {"cell_size": 5}}), [(None, "unknown rule setting 'cell_size'; known settings: "
+    Case("DP001", with_(rules={"settings": {"cell_size": 5}}),
+         [(None, "unknown rule setting 'cell_size'; known settings: "
          "cell_size_warn, cell_size_max, cell_size_min, collaboration_max, coordination_max, consent_max, "
          "dao_min_cells, shg_max_organizations, stale_state_days, cell_min_days")]),
     Case("DP002", with_(rules={"settings": {"cell_size_max": "ten"}}),
@@ -192,10 +197,10 @@ CASES: list[Case] = [
     Case("DP550", with_(links=[*OPS_LINKS, {"from": "grants", "to": "lead", "kind": "accountable-to"},
                                {"from": "lead", "to": "grants", "kind": "accountable-to"}]),
          [("lead", "accountability cycle: lead → grants → lead")]),
-    Case("DP551", with_(approach="top-down", links=[*OPS_LINKS, {"from": "grants", "to": "ops", "kind": "accountable-to"},
-                                                     {"from": "grants", "to": "dao", "kind": "accountable-to"}]),
+    Case("DP551", with_(approach="top-down", links=[*OPS_LINKS, UP_OPS, {"from": "grants", "to": "dao",
+                                                                       "kind": "accountable-to"}]),
          [("grants", "answers to 2 parents ('dao' and 'ops'); a tree has one")],
-         good=with_(approach="top-down", links=[*OPS_LINKS, {"from": "grants", "to": "ops", "kind": "accountable-to"}])),
+         good=with_(approach="top-down", links=[*OPS_LINKS, UP_OPS])),
     Case("DP552", with_(cell("loose", None), links=[*OPS_LINKS, {"from": "grants", "to": "loose",
                                                                  "kind": "accountable-to"}]),
          [("grants", "answers up a chain that stops at 'loose' without reaching a DAO")]),

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from designer.rules import Engine, all_rules
 from rule_builders import TODAY, network
 from rule_cases import CASES, Case
+
+from designer.rules import Engine, all_rules
 
 
 def _run(case: Case, bad: bool) -> list[tuple[str | None, str]]:
