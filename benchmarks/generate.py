@@ -1,0 +1,193 @@
+"""Realistic generated state files for the core benchmarks.
+
+A network of DAOs, each with a top-level cell and functional cells (some with sub-cells), roles in
+every cell and tasks under every role, with the state text a working team writes: purpose,
+goals, members, decision making, treasury, responsibilities, deliverables and status. Links:
+accountability up the tree, funding from each DAO, coordination between neighbouring cells and a
+few shared roles. Layout puts DAOs and cells in their scale lanes. Output is deterministic for a
+given size and seed; 10,000 primitives write to about 2.3 MB, as DESIGN.md section 7 assumes.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+WORDS = (
+    "restore fund map survey publish review plan train host measure support repair collect share "
+    "design test build report draft improve grow document coordinate onboard monitor prepare"
+).split()
+THINGS = (
+    "seagrass plots, community garden, grant round, treasury report, volunteer roster, data portal, "
+    "newsletter, workshop series, water samples, tool library, onboarding guide, budget proposal, "
+    "partner agreement, field season, decision log, member survey"
+).split(", ")
+PEOPLE = ("ana ben chloe dev elif farah gus hana ines jun kofi lena maya noor omar priya rosa sam tomas yuki").split()
+STATUSES = ("todo", "in-progress", "blocked", "done")
+PHASES = ("formation", "organization", "iteration")
+PROTOCOLS = ("consent", "decider", "advice", "vote")
+
+TASKS_PER_ROLE = 9
+ROLES_PER_CELL = 3
+CELLS_PER_DAO = 24
+"""At 10,000 primitives: 10 DAOs x 25 cells (one top-level) x 3 roles x 9 tasks, plus partners."""
+
+
+def _sentence(rng: random.Random, words: int = 9) -> str:
+    verb = rng.choice(WORDS)
+    rest = " ".join(rng.choice(WORDS) for _ in range(words - 3))
+    return f"{verb.capitalize()} the {rng.choice(THINGS)} and {rest}."
+
+
+def _people(rng: random.Random, count: int) -> list[str]:
+    return [f"{name}.eth" for name in rng.sample(PEOPLE, count)]
+
+
+def _cell(rng: random.Random, cid: str, name: str, parent: str, scale: str, top: bool) -> dict[str, Any]:
+    members = _people(rng, rng.randint(3, 7))
+    cell: dict[str, Any] = {
+        "id": cid,
+        "kind": "cell",
+        "name": name,
+        "parent": parent,
+        "scale": scale,
+        "phase": rng.choice(PHASES),
+        "members": members,
+        "state": {
+            "purpose": {
+                "statement": _sentence(rng, 9),
+                "goals": [_sentence(rng, 6)],
+            },
+            "practice": {
+                "decision_making": {"protocol": rng.choice(PROTOCOLS), "simple": _sentence(rng, 5)},
+                "treasury": {"signers": members[:3], "threshold": 2},
+                "budget": {"amount": rng.randrange(1000, 60000, 500), "currency": "USDC", "period": "quarter"},
+            },
+            "progress": {"strategy": _sentence(rng, 6), "updated": f"2025-{rng.randint(1, 12):02d}-15"},
+        },
+    }
+    if top:
+        cell["top_level"] = True
+        cell["state"]["master"] = {
+            "governance_charter": _sentence(rng, 10),
+            "decision_registry": [
+                {"date": f"2025-0{i + 1}-10", "title": _sentence(rng, 6), "decided_by": name} for i in range(3)
+            ],
+        }
+    return cell
+
+
+def generate(size: int, seed: int = 7) -> dict[str, Any]:
+    """The data of a valid document with about ``size`` primitives (exactly ``size`` when >= 60)."""
+    rng = random.Random(seed)
+    per_dao = 1 + (CELLS_PER_DAO + 1) * (1 + ROLES_PER_CELL * (1 + TASKS_PER_ROLE))
+    daos = max(1, round(size / per_dao))
+    prims: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    layout: dict[str, list[int]] = {}
+    budget = size
+    for d in range(daos):
+        if len(prims) >= budget:
+            break
+        did = f"dao-{d}"
+        prims.append(
+            {
+                "id": did,
+                "kind": "dao",
+                "name": f"Bioregion {d} DAO",
+                "scale": "constituency",
+                "phase": "iteration",
+                "state": {
+                    "purpose": {"statement": _sentence(rng, 14), "goals": [_sentence(rng, 8) for _ in range(3)]},
+                    "practice": {"decision_making": {"protocol": "token-vote", "formal": _sentence(rng, 10)}},
+                },
+            }
+        )
+        layout[did] = [d * 8000, 300]
+        top = f"ops-{d}"
+        prims.append(_cell(rng, top, f"Operations {d}", did, "coordination", True))
+        layout[top] = [d * 8000, 600]
+        links.append({"from": top, "to": did, "kind": "accountable-to"})
+        links.append(
+            {"from": did, "to": top, "kind": "funds", "amount": 60000, "currency": "USDC", "period": "quarter"}
+        )
+        cell_ids = [top]
+        for c in range(CELLS_PER_DAO):
+            if len(prims) >= budget:
+                break
+            cid = f"team-{d}-{c}"
+            parent = top if c % 4 else cell_ids[-1] if c > 4 else top
+            prims.append(_cell(rng, cid, f"Team {d}.{c}", parent, "collaboration", False))
+            layout[cid] = [d * 8000 + (c % 24) * 320, 900]
+            links.append({"from": cid, "to": parent, "kind": "accountable-to"})
+            links.append(
+                {"from": top, "to": cid, "kind": "funds", "amount": rng.randrange(500, 12000, 500), "currency": "USDC"}
+            )
+            if c and c % 3 == 0:
+                links.append({"from": cid, "to": cell_ids[-1], "kind": "coordinates-with"})
+            cell_ids.append(cid)
+        for cid in cell_ids:
+            for r in range(ROLES_PER_CELL):
+                if len(prims) >= budget:
+                    break
+                rid = f"{cid}-r{r}"
+                prims.append(
+                    {
+                        "id": rid,
+                        "kind": "role",
+                        "name": f"{rng.choice(WORDS).capitalize()} steward",
+                        "parent": cid,
+                        "holders": _people(rng, 1),
+                        "state": {
+                            "purpose": {
+                                "responsibilities": [_sentence(rng, 4) for _ in range(2)],
+                                "authorities": [_sentence(rng, 4)],
+                                "accountability": f"Answers to {cid}.",
+                            }
+                        },
+                    }
+                )
+                for t in range(TASKS_PER_ROLE):
+                    if len(prims) >= budget:
+                        break
+                    task: dict[str, Any] = {
+                        "id": f"{rid}-t{t}",
+                        "kind": "task",
+                        "name": f"{rng.choice(WORDS).capitalize()} {rng.choice(THINGS)}"[:20].strip(),
+                        "parent": rid,
+                        "state": {
+                            "purpose": {"deliverable": f"{rng.choice(THINGS).capitalize()} v{t + 1}"},
+                            "progress": {"status": rng.choice(STATUSES)},
+                        },
+                    }
+                    if t == 0:
+                        task["assignee"] = rid
+                    prims.append(task)
+            if cid != top and len(prims) < budget and rng.random() < 0.1:
+                links.append({"from": cid, "to": f"{top}-r0", "kind": "uses-role"})
+    partner = 0
+    while len(prims) < budget:
+        pid = f"partner-{partner}"
+        prims.append(
+            {
+                "id": pid,
+                "kind": "partner",
+                "name": f"Partner organization {partner}",
+                "scale": "network",
+                "phase": "formation",
+                "state": {"purpose": {"statement": _sentence(rng, 8)}},
+            }
+        )
+        layout[pid] = [partner * 320, 0]
+        links.append({"from": pid, "to": "dao-0", "kind": "partners-with"})
+        partner += 1
+    known = {p["id"] for p in prims}
+    links = [link for link in links if link["from"] in known and link["to"] in known]
+    layout = {k: v for k, v in layout.items() if k in known}
+    return {
+        "format": "dao-designer/1",
+        "organization": {"name": f"Generated network of {size} primitives", "approach": "hybrid"},
+        "primitives": prims,
+        "links": links,
+        "layout": layout,
+    }
