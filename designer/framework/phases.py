@@ -52,6 +52,10 @@ class PhaseInfo:
     def readiness_ids(self) -> tuple[str, ...]:
         return tuple(i.id for i in self.readiness)
 
+    @cached_property
+    def readiness_set(self) -> frozenset[str]:
+        return frozenset(self.readiness_ids)
+
     def item(self, item_id: str) -> ChecklistItem | None:
         for entry in self.items:
             if entry.id == item_id:

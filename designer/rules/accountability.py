@@ -212,6 +212,8 @@ def hybrid_chain(r: Rule, ctx: Context) -> Iterator[Finding]:
     source=_GUIDE + " (highly unconstrained networks)",
     hint="Add a coordinates-with, partners-with or funds link.",
 )
-def isolated_cell(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def isolated_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not any(link.source != link.target for link in ctx.links_of(p.id)):
-        yield r.at(ctx, p.id, "has no links to any other primitive")
+        found.append(r.at(ctx, p.id, "has no links to any other primitive"))
+    return found

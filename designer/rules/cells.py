@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from designer.model.primitives import Cell, Dao, Task
 from designer.rules.context import Context
 from designer.rules.finding import Finding
@@ -12,13 +10,17 @@ from designer.rules.registry import Rule, rule
 _CELLS = "cells.md, collaboration-scale.md"
 
 
-def headcount(p: Dao | Cell, ctx: Context) -> int:
-    """Distinct people in a group: its members and those of the DAOs and cells directly inside it."""
-    people = set(p.members)
-    for child in ctx.kids(p.id):
-        if child.kind in ("dao", "cell"):
-            people.update(getattr(child, "members", ()))
-    return len(people)
+def headcount(p: Dao | Cell, ctx: Context, limit: int | None = None) -> int:
+    """Distinct people in a group: its members and those of the DAOs and cells directly inside it.
+
+    With ``limit``, a cheap upper bound that is within the limit is returned as is: only groups
+    that might exceed it pay for the distinct count.
+    """
+    groups = [p.members, *(c.members for c in ctx.kids(p.id) if isinstance(c, Dao | Cell))]
+    bound = sum(len(g) for g in groups)
+    if limit is not None and bound <= limit:
+        return bound
+    return len({person for g in groups for person in g})
 
 
 @rule(
@@ -34,11 +36,13 @@ def headcount(p: Dao | Cell, ctx: Context) -> int:
     source=_CELLS,
     hint="Split the cell, or model the group at the coordination scale (setting: cell_size_max).",
 )
-def cell_too_large(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def cell_too_large(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     limit = ctx.settings.integer("cell_size_max")
     n = len(p.members)
     if n > limit:
-        yield r.at(ctx, p.id, f"has {n} members; a cell has at most {limit}", "members")
+        found.append(r.at(ctx, p.id, f"has {n} members; a cell has at most {limit}", "members"))
+    return found
 
 
 @rule(
@@ -52,11 +56,13 @@ def cell_too_large(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source=_CELLS,
     hint="Plan a split or a parallel cell (setting: cell_size_warn).",
 )
-def cell_large(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def cell_large(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     warn, limit = ctx.settings.integer("cell_size_warn"), ctx.settings.integer("cell_size_max")
     n = len(p.members)
     if warn < n <= limit:
-        yield r.at(ctx, p.id, f"has {n} members; cells typically have at most {warn}", "members")
+        found.append(r.at(ctx, p.id, f"has {n} members; cells typically have at most {warn}", "members"))
+    return found
 
 
 @rule(
@@ -71,11 +77,14 @@ def cell_large(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source="cells.md (when not to use a cell)",
     hint="Use a role instead of a cell (setting: cell_size_min).",
 )
-def cell_too_small(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def cell_too_small(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     floor = ctx.settings.integer("cell_size_min")
     n = len(p.members)
     if 0 < n < floor:
-        yield r.at(ctx, p.id, f"has {n} member{'s' if n != 1 else ''}; a cell needs at least {floor}", "members")
+        message = f"has {n} member{'s' if n != 1 else ''}; a cell needs at least {floor}"
+        found.append(r.at(ctx, p.id, message, "members"))
+    return found
 
 
 @rule(
@@ -92,24 +101,29 @@ def cell_too_small(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source="group-scale/*.md",
     hint="Change the scale, or split the group (settings: collaboration_max, coordination_max).",
 )
-def scale_headcount(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
-    n = headcount(p, ctx)
+def scale_headcount(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
+    if p.scale not in ("collaboration", "coordination"):
+        return []
+    key = "collaboration_max" if p.scale == "collaboration" else "coordination_max"
+    n = headcount(p, ctx, ctx.settings.integer(key))
     if p.scale == "collaboration":
         limit = ctx.settings.integer("collaboration_max")
         if n > limit and not (p.kind == "cell" and len(p.members) > ctx.settings.integer("cell_size_warn")):
-            yield r.at(
+            found.append(r.at(
                 ctx, p.id, f"has {n} people, too many for the collaboration scale (at most {limit})", "scale"
-            )
+            ))
     elif p.scale == "coordination":
         limit = ctx.settings.integer("coordination_max")
         if n > limit:
-            yield r.at(
+            found.append(r.at(
                 ctx,
                 p.id,
                 f"has {n} people, more than the coordination scale holds ({limit}); split it or move it "
                 "to the constituency scale",
                 "scale",
-            )
+            ))
+    return found
 
 
 @rule(
@@ -124,14 +138,15 @@ def scale_headcount(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
     source="decider.md",
     hint="Use a formal proposal process, or decide in a smaller cell (setting: consent_max).",
 )
-def consent_large_group(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def consent_large_group(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     protocol = p.state.practice.decision_making.protocol
     if protocol not in ("consent", "decider"):
-        return
+        return found
     limit = ctx.settings.integer("consent_max")
     n = len(p.members)
     if n > limit:
-        yield r.at(
+        found.append(r.at(
             ctx,
             p.id,
             f"decides by {protocol} with {n} members; consent works for groups of {limit} or fewer",
@@ -139,7 +154,8 @@ def consent_large_group(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Findin
             "practice",
             "decision_making",
             "protocol",
-        )
+        ))
+    return found
 
 
 @rule(
@@ -153,10 +169,12 @@ def consent_large_group(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Findin
     source="data/concepts/ephemeral-cell.md",
     hint="Fill state.purpose.end_condition.",
 )
-def ephemeral_no_end(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def ephemeral_no_end(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     end = p.state.purpose.end_condition
     if p.ephemeral and not (end and end.strip()):
-        yield r.at(ctx, p.id, "is ephemeral but has no end condition", "state", "purpose")
+        found.append(r.at(ctx, p.id, "is ephemeral but has no end condition", "state", "purpose"))
+    return found
 
 
 _OPEN = ("todo", "in-progress", "blocked")
@@ -182,19 +200,22 @@ def _progress_empty(p: Cell) -> bool:
     source="cells.md (anti-patterns)",
     hint="Give the cell new work, or move it to completion and close it.",
 )
-def zombie_cell(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def zombie_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     if p.phase != "iteration":
-        return
+        return []
     by_id = ctx.by_id
-    statuses = [
-        item.state.progress.status
-        for item in (by_id[c] for c in ctx.downtree(p.id) if c in by_id)
-        if isinstance(item, Task)
-    ]
-    if statuses and all(s in ("done", "cancelled") for s in statuses):
-        yield r.at(ctx, p.id, f"all {len(statuses)} of its tasks are done or cancelled; its purpose may be met")
-    elif not any(s in _OPEN for s in statuses) and _progress_empty(p):
-        yield r.at(ctx, p.id, "shows no progress: no open tasks and an empty progress section", "state", "progress")
+    tasks = 0
+    for c in ctx.downtree(p.id):
+        item = by_id.get(c)
+        if isinstance(item, Task):
+            if item.state.progress.status in _OPEN:
+                return []  # open work: alive, whatever else is true
+            tasks += 1
+    if tasks:
+        return [r.at(ctx, p.id, f"all {tasks} of its tasks are done or cancelled; its purpose may be met")]
+    if _progress_empty(p):
+        return [r.at(ctx, p.id, "shows no progress: no open tasks and an empty progress section", "state", "progress")]
+    return []
 
 
 @rule(
@@ -208,15 +229,17 @@ def zombie_cell(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source="cells.md, tasks.md",
     hint="Make it a task (setting: cell_min_days).",
 )
-def short_lived_cell(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def short_lived_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     days = p.state.purpose.expected_days
     limit = ctx.settings.integer("cell_min_days")
     if days is not None and days < limit:
-        yield r.at(
+        found.append(r.at(
             ctx,
             p.id,
             f"expects {days} day{'s' if days != 1 else ''} of work; under {limit} days a task fits better",
             "state",
             "purpose",
             "expected_days",
-        )
+        ))
+    return found

@@ -111,14 +111,19 @@ class Engine:
         ctx = Context(doc, Settings(doc.rules.settings), today)
         plan = self._make_plan(doc)
         self._ctx, self._plan = ctx, plan
-        self._by_prim = {}
+        by_prim: dict[str, list[Finding]] = {}
         by_kind = plan.by_kind
-        for p in doc.primitives:
+        for p in doc.primitives:  # the hot loop of a full run: kept flat on purpose
             rules = by_kind.get(p.kind)
             if rules:
-                found = _check_primitive(rules, p, ctx)
+                found: list[Finding] = []
+                for r in rules:
+                    result = r.check(r, p, ctx)
+                    if result:
+                        found.extend(result)
                 if found:
-                    self._by_prim[p.id] = found
+                    by_prim[p.id] = found
+        self._by_prim = by_prim
         self._by_link = {}
         for link in doc.links:
             found = _check_link(plan.links, link, ctx)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 from designer.framework.phases import closing_items, phase_info, phases
@@ -32,7 +31,7 @@ _PHASE_SOURCE = "group-phase/index.md, group-facilitation.md"
 )
 def unknown_phase(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
     found: list[Finding] = []
-    values = (("phase", p.phase), ("previous_phase", p.previous_phase)) if isinstance(p, Dao | Cell) else (
+    values = (("phase", p.phase), ("previous_phase", p.previous_phase)) if isinstance(p, (Dao, Cell)) else (
         ("phase", p.phase),
     )
     for field, value in values:
@@ -58,15 +57,17 @@ def unknown_phase(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
     source="data/concepts/groups.md (maturity model; groups can cycle back)",
     hint="Record why in the group's state, or step through the phases in order.",
 )
-def phase_step(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def phase_step(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     before, now = phase_index(p.previous_phase), phase_index(p.phase)
     if before < 0 or now < 0:
-        return
+        return found
     if now > before + 1:
         skipped = ", ".join(PHASES[before + 1 : now])
-        yield r.at(ctx, p.id, f"moved from {p.previous_phase} to {p.phase}, skipping {skipped}", "phase")
+        found.append(r.at(ctx, p.id, f"moved from {p.previous_phase} to {p.phase}, skipping {skipped}", "phase"))
     elif now < before:
-        yield r.at(ctx, p.id, f"moved back from {p.previous_phase} to {p.phase}", "phase")
+        found.append(r.at(ctx, p.id, f"moved back from {p.previous_phase} to {p.phase}", "phase"))
+    return found
 
 
 @rule(
@@ -88,9 +89,9 @@ def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     checklist = p.checklist
     for info in phases()[: max(now, 0)]:
         ticked = checklist.get(info.id, ())
-        missing = [i for i in info.readiness_ids if i not in ticked]
-        if not missing:
+        if info.readiness_set.issubset(ticked):
             continue
+        missing = [i for i in info.readiness_ids if i not in ticked]
         if info.readiness_mode == "any":
             if len(missing) == len(info.readiness):
                 found.append(
@@ -183,13 +184,15 @@ def phase_after_container(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Findin
     source="completion-phase.md",
     hint="Finish and tick the completion items in the Phase panel.",
 )
-def closure_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def closure_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if p.phase != "completion":
-        return
+        return found
     ticked = set(p.checklist.get("completion", ()))
     for item in closing_items():
         if item.id not in ticked:
-            yield r.at(ctx, p.id, f"is closing but '{item.id}' is not ticked: {item.text}", "checklist")
+            found.append(r.at(ctx, p.id, f"is closing but '{item.id}' is not ticked: {item.text}", "checklist"))
+    return found
 
 
 @rule(
@@ -204,24 +207,26 @@ def closure_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding
     source="iteration-phase.md",
     hint="Bring the state up to date and set state.progress.updated (setting: stale_state_days).",
 )
-def stale_state(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def stale_state(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if p.phase != "iteration":
-        return
+        return found
     limit = ctx.settings.integer("stale_state_days")
     updated = p.state.progress.updated
     if updated is None:
-        yield r.at(ctx, p.id, "is in iteration but its state has no 'updated' date", "state", "progress")
-        return
+        found.append(r.at(ctx, p.id, "is in iteration but its state has no 'updated' date", "state", "progress"))
+        return found
     try:
         age = (ctx.today - date.fromisoformat(updated)).days
     except ValueError:
-        return
+        return found
     if age > limit:
-        yield r.at(
+        found.append(r.at(
             ctx,
             p.id,
             f"state was last updated {plural(age, 'day')} ago ({updated}); the limit is {limit}",
             "state",
             "progress",
             "updated",
-        )
+        ))
+    return found

@@ -157,13 +157,15 @@ def agreement_terms(r: Rule, ctx: Context) -> Iterator[Finding]:
     source=_MSG,
     hint="Split the network, or add a layer (setting: shg_max_organizations).",
 )
-def stakeholder_group_size(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def stakeholder_group_size(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not p.stakeholder_group:
-        return
+        return found
     orgs = set(p.members) | {c.id for c in ctx.kids(p.id) if c.kind == "partner"}
     limit = ctx.settings.integer("shg_max_organizations")
     if len(orgs) > limit:
-        yield r.at(ctx, p.id, f"has {len(orgs)} organizations; the pattern suits up to {limit}", "members")
+        found.append(r.at(ctx, p.id, f"has {len(orgs)} organizations; the pattern suits up to {limit}", "members"))
+    return found
 
 
 @rule(
@@ -177,6 +179,9 @@ def stakeholder_group_size(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source=_MSG + "; group-scale/*.md",
     hint="Set scale: network.",
 )
-def stakeholder_group_scale(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def stakeholder_group_scale(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if p.stakeholder_group and p.scale != "network":
-        yield r.at(ctx, p.id, f"is a stakeholder group at the {p.scale} scale; it belongs at network scale", "scale")
+        message = f"is a stakeholder group at the {p.scale} scale; it belongs at network scale"
+        found.append(r.at(ctx, p.id, message, "scale"))
+    return found

@@ -164,9 +164,10 @@ def task_assignee(r: Rule, p: Task, ctx: Context) -> list[Finding]:
 )
 def task_approval(r: Rule, p: Task, ctx: Context) -> list[Finding]:
     practice = p.state.practice
-    if practice.personal is True or p.state.progress.status == "cancelled":
+    approval = practice.approval
+    if (approval.by and approval.by.strip()) or practice.personal is True or p.state.progress.status == "cancelled":
         return []
-    if not (filled(practice.approval.by) or filled(practice.approval.reference)):
+    if not filled(approval.reference):
         return [r.at(ctx, p.id, "has no approval record and is not marked personal", "state", "practice")]
     return []
 

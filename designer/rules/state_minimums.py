@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from designer.model.primitives import Cell, Dao
 from designer.model.state import Treasury
@@ -26,9 +26,11 @@ Item = tuple[str, Callable[[Cell, Context], object], tuple[str, ...]]
     source="cells.md (unclear purpose), formation-phase.md",
     hint="Write state.purpose.statement.",
 )
-def purpose_missing(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def purpose_missing(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if at_least(p.phase, "formation") and not filled(p.state.purpose.statement):
-        yield r.at(ctx, p.id, f"is in {p.phase} but has no purpose statement", "state", "purpose")
+        found.append(r.at(ctx, p.id, f"is in {p.phase} but has no purpose statement", "state", "purpose"))
+    return found
 
 
 @rule(
@@ -42,9 +44,11 @@ def purpose_missing(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
     source="formation-phase.md; implementation guides (3 to 5 goals)",
     hint="Add goals under state.purpose.goals.",
 )
-def goals_missing(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def goals_missing(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if at_least(p.phase, "formation") and not p.state.purpose.goals:
-        yield r.at(ctx, p.id, f"is in {p.phase} but has no goals", "state", "purpose")
+        found.append(r.at(ctx, p.id, f"is in {p.phase} but has no goals", "state", "purpose"))
+    return found
 
 
 def _has_role(p: Cell, ctx: Context) -> bool:
@@ -81,12 +85,14 @@ FORMATION_MINIMUMS: tuple[Item, ...] = (
     source="formation-phase.md (state minimums), cells.md",
     hint="Fill the missing part of the cell's state.",
 )
-def formation_minimums(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def formation_minimums(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not at_least(p.phase, "organization"):
-        return
+        return found
     for label, test, path in FORMATION_MINIMUMS:
         if not filled(test(p, ctx)):
-            yield r.at(ctx, p.id, f"is in {p.phase} but its state lacks {label}", *path)
+            found.append(r.at(ctx, p.id, f"is in {p.phase} but its state lacks {label}", *path))
+    return found
 
 
 @rule(
@@ -101,11 +107,13 @@ def formation_minimums(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source="formation-phase.md, cells.md (formation pathways)",
     hint="Record who approved the cell under approval (by, date, reference), or set pathway: permissionless.",
 )
-def approval_missing(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def approval_missing(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not at_least(p.phase, "organization") or p.pathway == "permissionless":
-        return
+        return found
     if not (filled(p.approval.by) or filled(p.approval.reference)):
-        yield r.at(ctx, p.id, f"is in {p.phase} but has no approval record", "approval")
+        found.append(r.at(ctx, p.id, f"is in {p.phase} but has no approval record", "approval"))
+    return found
 
 
 TEMPLATE_FIELDS: tuple[Item, ...] = (
@@ -138,12 +146,14 @@ TEMPLATE_FIELDS: tuple[Item, ...] = (
     source="organization-phase.md; implementation/cell-state-template.md",
     hint="Fill the field in the Inspector.",
 )
-def template_field_empty(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def template_field_empty(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not at_least(p.phase, "organization"):
-        return
+        return found
     for label, test, path in TEMPLATE_FIELDS:
         if not filled(test(p, ctx)):
-            yield r.at(ctx, p.id, f"state field '{label}' is empty", *path)
+            found.append(r.at(ctx, p.id, f"state field '{label}' is empty", *path))
+    return found
 
 
 @rule(
@@ -158,9 +168,10 @@ def template_field_empty(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source="cell-state.md, nucleus.md",
     hint="Describe the store under state.practice.state_store.",
 )
-def state_store(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def state_store(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not at_least(p.phase, "organization"):
-        return
+        return found
     s = p.state.practice.state_store
     missing = [
         name
@@ -173,7 +184,8 @@ def state_store(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
         if not ok
     ]
     if missing:
-        yield r.at(ctx, p.id, f"state store lacks {', '.join(missing)}", "state", "practice", "state_store")
+        found.append(r.at(ctx, p.id, f"state store lacks {', '.join(missing)}", "state", "practice", "state_store"))
+    return found
 
 
 def _holds_treasury(t: Treasury) -> bool:
@@ -192,10 +204,11 @@ def _holds_treasury(t: Treasury) -> bool:
     source="cell-state.md (Treasury management)",
     hint="Fill state.practice.treasury: kind or address, signers, threshold, decision_rule.",
 )
-def treasury_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def treasury_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     t = p.state.practice.treasury
     if not _holds_treasury(t):
-        return
+        return found
     for label, ok in (
         ("its configuration (kind or address)", filled(t.kind) or filled(t.address)),
         ("signers", bool(t.signers)),
@@ -203,7 +216,9 @@ def treasury_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Findin
         ("a treasury decision rule", filled(t.decision_rule)),
     ):
         if not ok:
-            yield r.at(ctx, p.id, f"holds a treasury but does not list {label}", "state", "practice", "treasury")
+            message = f"holds a treasury but does not list {label}"
+            found.append(r.at(ctx, p.id, message, "state", "practice", "treasury"))
+    return found
 
 
 @rule(
@@ -218,10 +233,11 @@ def treasury_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Findin
     source="cell-state.md (multisig configuration)",
     hint="Lower the threshold or add signers.",
 )
-def treasury_threshold(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding]:
+def treasury_threshold(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     t = p.state.practice.treasury
     if t.threshold is not None and t.signers and t.threshold > len(t.signers):
-        yield r.at(
+        found.append(r.at(
             ctx,
             p.id,
             f"needs {t.threshold} signatures but has only {len(t.signers)} signers",
@@ -229,7 +245,8 @@ def treasury_threshold(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding
             "practice",
             "treasury",
             "threshold",
-        )
+        ))
+    return found
 
 
 @rule(
@@ -244,9 +261,10 @@ def treasury_threshold(r: Rule, p: Dao | Cell, ctx: Context) -> Iterator[Finding
     source="implementation/patterns/dao-state.md",
     hint="Add the category to the DAO's state.",
 )
-def dao_state(r: Rule, p: Dao, ctx: Context) -> Iterator[Finding]:
+def dao_state(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not at_least(p.phase, "organization"):
-        return
+        return found
     s = p.state
     for label, ok, path in (
         ("agreements", s.practice.agreements, ("state", "practice")),
@@ -255,7 +273,8 @@ def dao_state(r: Rule, p: Dao, ctx: Context) -> Iterator[Finding]:
         ("processes", s.practice.processes, ("state", "practice")),
     ):
         if not filled(ok):
-            yield r.at(ctx, p.id, f"DAO state has no {label}", *path)
+            found.append(r.at(ctx, p.id, f"DAO state has no {label}", *path))
+    return found
 
 
 MASTER_ITEMS: tuple[tuple[str, str], ...] = (
@@ -283,10 +302,12 @@ MASTER_ITEMS: tuple[tuple[str, str], ...] = (
     source="implementation-guide-operational-governance.md (Group State Documentation)",
     hint="Fill the item under state.master.",
 )
-def master_state(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def master_state(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not p.top_level or not at_least(p.phase, "organization"):
-        return
+        return found
     master = p.state.master
     missing = [label for key, label in MASTER_ITEMS if not filled(getattr(master, key))]
     for label in missing:
-        yield r.at(ctx, p.id, f"master state has no {label}", "state", "master")
+        found.append(r.at(ctx, p.id, f"master state has no {label}", "state", "master"))
+    return found

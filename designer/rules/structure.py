@@ -30,11 +30,13 @@ _CONTAINERS: tuple[Kind, ...] = ("dao", "cell", "role", "task")
     source="data/concepts/daos.md",
     hint="Add the cells the DAO coordinates, or model the group as a cell (setting: dao_min_cells).",
 )
-def dao_few_cells(r: Rule, p: Dao, ctx: Context) -> Iterator[Finding]:
+def dao_few_cells(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     floor = ctx.settings.integer("dao_min_cells")
     n = sum(1 for c in ctx.kids(p.id) if c.kind == "cell")
     if n < floor:
-        yield r.at(ctx, p.id, f"contains {n} cell{'s' if n != 1 else ''}; a DAO coordinates at least {floor}")
+        found.append(r.at(ctx, p.id, f"contains {n} cell{'s' if n != 1 else ''}; a DAO coordinates at least {floor}"))
+    return found
 
 
 def _answers_to(cell: AnyPrimitive, dao: Dao, ctx: Context) -> bool:
@@ -56,13 +58,15 @@ def _answers_to(cell: AnyPrimitive, dao: Dao, ctx: Context) -> bool:
     source=_OPS + " (Community-Operational Boundary Design)",
     hint="Add an accountable-to link from the cell to the DAO.",
 )
-def operational_link(r: Rule, p: Dao, ctx: Context) -> Iterator[Finding]:
+def operational_link(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     cells = [c for c in ctx.kids(p.id) if c.kind == "cell" and not getattr(c, "stakeholder_group", False)]
     top = [c for c in cells if getattr(c, "top_level", False)]
     for c in top or cells:
         if not _answers_to(c, p, ctx):
             via = "the top-level cell" if top else "a top-level functional cell"
-            yield r.at(ctx, c.id, f"is {via} of DAO '{p.id}' but has no accountable-to link to it")
+            found.append(r.at(ctx, c.id, f"is {via} of DAO '{p.id}' but has no accountable-to link to it"))
+    return found
 
 
 @rule(
@@ -77,10 +81,12 @@ def operational_link(r: Rule, p: Dao, ctx: Context) -> Iterator[Finding]:
     source=_OPS,
     hint="Keep top_level on one cell, or drop it and let each functional cell answer directly.",
 )
-def top_level_multiple(r: Rule, p: Dao, ctx: Context) -> Iterator[Finding]:
+def top_level_multiple(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     top = [c.id for c in ctx.kids(p.id) if c.kind == "cell" and getattr(c, "top_level", False)]
     if len(top) > 1:
-        yield r.at(ctx, p.id, f"has {len(top)} top-level cells: {quoted(top)}")
+        found.append(r.at(ctx, p.id, f"has {len(top)} top-level cells: {quoted(top)}"))
+    return found
 
 
 def _key(p: AnyPrimitive) -> str:
@@ -189,9 +195,11 @@ def _operational(p: Cell, ctx: Context) -> bool:
     source="data/resources/patterns/operational-governance.md",
     hint="Fill state.purpose.domain.",
 )
-def cell_domain(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def cell_domain(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if _operational(p, ctx) and not filled(p.state.purpose.domain):
-        yield r.at(ctx, p.id, "declares no domain", "state", "purpose")
+        found.append(r.at(ctx, p.id, "declares no domain", "state", "purpose"))
+    return found
 
 
 @rule(
@@ -207,9 +215,11 @@ def cell_domain(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source="data/resources/patterns/operational-governance.md",
     hint="Fill state.practice.budget (amount, currency, period).",
 )
-def cell_budget(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def cell_budget(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if _operational(p, ctx) and p.state.practice.budget.amount is None:
-        yield r.at(ctx, p.id, "declares no budget", "state", "practice")
+        found.append(r.at(ctx, p.id, "declares no budget", "state", "practice"))
+    return found
 
 
 @rule(
@@ -225,12 +235,14 @@ def cell_budget(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
     source="data/resources/patterns/operational-governance.md",
     hint="Describe it under state.practice.decision_making.escalation, here or in the container.",
 )
-def escalation_missing(r: Rule, p: Cell, ctx: Context) -> Iterator[Finding]:
+def escalation_missing(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
+    found: list[Finding] = []
     if not _operational(p, ctx) or filled(p.state.practice.decision_making.escalation):
-        return
+        return found
     holder = ctx.container(p)
     if holder is not None and holder.kind in SCALED_KINDS and holder.kind != "partner":
         practice = getattr(holder.state, "practice", None)
         if practice is not None and filled(practice.decision_making.escalation):
-            return
-    yield r.at(ctx, p.id, "has no escalation protocol, and neither does its container", "state", "practice")
+            return found
+    found.append(r.at(ctx, p.id, "has no escalation protocol, and neither does its container", "state", "practice"))
+    return found
