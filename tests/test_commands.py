@@ -139,7 +139,7 @@ def test_edit_field_validates_and_reports_the_field() -> None:
     assert model["ops"].state.purpose.statement == "Run operations"  # type: ignore[union-attr]
     assert events[-1] == PrimitiveChanged("ops", frozenset({"state"}))
     with pytest.raises(
-        CommandError, match=exact("state.practice.treasury.threshold: input should be greater than or equal to 1")
+        CommandError, match=exact("state.practice.treasury.threshold: must be 1 or more, found 0")
     ):
         stack.push(EditField("ops", "state.practice.treasury.threshold", 0))
     with pytest.raises(CommandError, match=exact("'id' cannot be edited; it identifies the primitive")):

@@ -268,7 +268,6 @@ def test_blank_block_at_end(text: str) -> None:
     assert_documents_agree(f"format: dao-designer/1\norganization:\n  name: T\n  description: {text[3:]}")
 
 
-@pytest.mark.xfail(reason="the fast path accepts some flow items libyaml refuses (reported; being fixed)")
 @pytest.mark.parametrize("scalar", FLOW_SPLITS)
 def test_flow_items_starting_with_an_indicator(scalar: str) -> None:
     head = "format: dao-designer/1\norganization:\n  name: T\n"
@@ -277,7 +276,6 @@ def test_flow_items_starting_with_an_indicator(scalar: str) -> None:
         assert_documents_agree(text)
 
 
-@pytest.mark.xfail(reason="yaml-rs reads '- <tab>' as a null item; libyaml refuses the tab (reported)")
 def test_tab_after_a_list_dash() -> None:
     """Tabs are left out of the generated scalars above because of this split."""
     text = "format: dao-designer/1\norganization:\n  name: T\nx-list:\n  - \t\n"

@@ -13,12 +13,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 from designer.cli.main import UsageError
-from designer.io.errors import LoadError, Problem
-from designer.io.load import MAX_BYTES, build_document, decode, format_of, parse_data
+from designer.io.errors import LoadError
+from designer.io.load import load_source
 from designer.io.locate import Locator
 from designer.model.document import Document
 from designer.rules.engine import Engine
@@ -81,21 +80,8 @@ class _Positions:
 
 def _load(path: str) -> tuple[Document, dict[str, Any], str]:
     """Read, parse and check one file, keeping the raw data for the rules that read it."""
-    file = Path(path)
-    try:
-        if file.stat().st_size > MAX_BYTES:
-            raise LoadError(path, [Problem(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")])
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise LoadError(path, [Problem("no such file")]) from None
-    except IsADirectoryError:
-        raise LoadError(path, [Problem("is a folder, not a state file")]) from None
-    except OSError as exc:
-        raise LoadError(path, [Problem(f"cannot read: {exc.strerror or exc}")]) from None
-    text = decode(raw, path)
-    data = parse_data(text, path, format_of(path))
-    doc = build_document(data, text, path)
-    return doc, data, text
+    loaded = load_source(path)
+    return loaded.document, loaded.data, loaded.text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,6 +7,8 @@ nothing is kept. Order of checks: size, encoding, syntax, format version, schema
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,7 +22,8 @@ from designer.io.yaml_read import YamlProblem, fast_path_safe, parse_reference, 
 from designer.model.document import Document
 from designer.model.integrity import check_integrity
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 50_000_000
+"""50 MB: ten times the largest realistic network, far below what would exhaust memory."""
 SourceFormat = Literal["yaml", "json"]
 
 
@@ -28,8 +31,27 @@ def format_of(path: str | Path) -> SourceFormat:
     return "json" if str(path).lower().endswith(".json") else "yaml"
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A loaded file: the document, the data it was built from, and the text (for positions)."""
+
+    document: Document
+    data: Any
+    text: str
+
+
 def load_document(path: str | Path) -> Document:
     """Read and check a state file from disk."""
+    return load_source(path).document
+
+
+def load_source(path: str | Path) -> Loaded:
+    """Read and check a state file, keeping its data and text for tools that report positions."""
+    text = read_text(path)
+    return parse_source(text, str(path), format_of(path))
+
+
+def read_text(path: str | Path) -> str:
     name = str(path)
     try:
         size = Path(path).stat().st_size
@@ -44,11 +66,11 @@ def load_document(path: str | Path) -> Document:
         raise LoadError(name, [Problem("permission denied")]) from None
     except OSError as exc:
         raise LoadError(name, [Problem(f"cannot read: {exc.strerror or exc}")]) from None
-    return parse_document(raw, name, format_of(path))
+    return decode(raw, name)
 
 
 def _too_big(size: int) -> str:
-    return f"file is {size / 1e6:.1f} MB; state files are limited to {MAX_BYTES // (1024 * 1024)} MB"
+    return f"file is {size:,} bytes; state files are limited to {MAX_BYTES // 1_000_000} MB ({MAX_BYTES:,} bytes)"
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -71,7 +93,22 @@ def parse_data(text: str, file: str, fmt: SourceFormat) -> Any:
     except YamlProblem as exc:
         raise LoadError(file, [exc.problem]) from None
     except RecursionError:
-        raise LoadError(file, [Problem("the file nests too deeply")]) from None
+        raise LoadError(file, [Problem(_TOO_DEEP)]) from None
+
+
+_TOO_DEEP = "the file nests lists or mappings too deeply to read"
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _constant_index(text: str, name: str) -> int | None:
+    """Where ``NaN``/``Infinity`` stands as a value, outside any string."""
+    for match in re.finditer(re.escape(name), text):
+        if len(re.findall(r'(?<!\\)"', text[: match.start()])) % 2 == 0:
+            return match.start()
+    return None
 
 
 class _DuplicateKey(ValueError):
@@ -87,8 +124,12 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+class _NotANumber(ValueError):
+    pass
+
+
 def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number a state file can hold")
+    raise _NotANumber(name)
 
 
 def _parse_json(text: str, file: str) -> Any:
@@ -100,10 +141,14 @@ def _parse_json(text: str, file: str) -> Any:
         where = Locator(text).duplicate_key(str(exc))
         line, column = where if where else (None, None)
         raise LoadError(file, [Problem(f"duplicate key '{exc}'", line, column)]) from None
+    except _NotANumber as exc:
+        index = _constant_index(text, str(exc))
+        line, column = _line_col(text, index) if index is not None else (None, None)
+        raise LoadError(file, [Problem(f"{exc} is not a number a state file can hold", line, column)]) from None
     except ValueError as exc:
         raise LoadError(file, [Problem(str(exc))]) from None
     except RecursionError:
-        raise LoadError(file, [Problem("the file nests too deeply")]) from None
+        raise LoadError(file, [Problem(_TOO_DEEP)]) from None
 
 
 def parse_document(raw: bytes | str, file: str = "<input>", fmt: SourceFormat = "yaml") -> Document:
@@ -111,9 +156,13 @@ def parse_document(raw: bytes | str, file: str = "<input>", fmt: SourceFormat = 
     text = decode(raw, file) if isinstance(raw, bytes) else raw
     if not isinstance(raw, bytes) and len(text) > MAX_BYTES:
         raise LoadError(file, [Problem(_too_big(len(text)))])
+    return parse_source(text, file, fmt).document
+
+
+def parse_source(text: str, file: str, fmt: SourceFormat) -> Loaded:
     data = parse_data(text, file, fmt)
     try:
-        return build_document(data, text, file)
+        return Loaded(build_document(data, text, file), data, text)
     except LoadError:
         if fmt != "yaml" or not fast_path_safe(text):
             raise
@@ -123,7 +172,7 @@ def parse_document(raw: bytes | str, file: str = "<input>", fmt: SourceFormat = 
         reference = parse_reference(text)
     except YamlProblem as exc:
         raise LoadError(file, [exc.problem]) from None
-    return build_document(reference, text, file)
+    return Loaded(build_document(reference, text, file), reference, text)
 
 
 def build_document(data: Any, text: str, file: str) -> Document:
@@ -150,7 +199,7 @@ def build_document(data: Any, text: str, file: str) -> Document:
             problems.append(Problem(message, line, column, path))
         raise LoadError(file, problems) from None
     except RecursionError:
-        raise LoadError(file, [Problem("the file nests too deeply")]) from None
+        raise LoadError(file, [Problem(_TOO_DEEP)]) from None
     issues = check_integrity(doc)
     if issues:
         problems = []

@@ -59,6 +59,8 @@ def _found(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
+    if value is None:
+        return ""
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -66,6 +68,7 @@ def _show(value: Any) -> str:
 def message_for(error: ErrorDetails, data: Any) -> tuple[tuple[str | int, ...], str, bool]:
     """(path, message, point-at-key) for one pydantic error."""
     loc = clean_loc(error["loc"])
+    on_key = "[key]" in error["loc"]
     kind = error["type"]
     value = error.get("input")
     where = describe_path(loc[:-1] if kind == "extra_forbidden" else loc, data)
@@ -82,7 +85,7 @@ def message_for(error: ErrorDetails, data: Any) -> tuple[tuple[str | int, ...], 
         message = f"{where}: unknown kind {_show(ctx.get('tag'))}; expected one of: {', '.join(KINDS)}"
         return (*loc, "kind"), message, False
     if kind == "literal_error":
-        return loc, f"{where}: {_show(value)} is not allowed; expected one of: {ctx.get('expected', '')}", False
+        return loc, f"{where}: {_show(value)} is not allowed; expected one of: {ctx.get('expected', '')}", on_key
     if (kind == "string_pattern_mismatch" and str(field) in ("id", "parent", "assignee", "from", "to")) or (
         kind == "string_pattern_mismatch" and len(loc) == 2 and loc[0] == "layout"
     ):
@@ -101,7 +104,25 @@ def message_for(error: ErrorDetails, data: Any) -> tuple[tuple[str | int, ...], 
             "model_type": "a mapping",
             "model_attributes_type": "a mapping",
         }.get(kind, kind.removesuffix("_type"))
-        return loc, f"{where}: expected {expected}, found {_found(value)} {_show(value)}", False
+        return loc, f"{where}: expected {expected}, found {_found(value)} {_show(value)}".rstrip(), False
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return loc, f"{where}: must not be empty", False
+    if kind in ("too_short", "too_long") and len(loc) == 2 and loc[0] == "layout":
+        count = len(value) if isinstance(value, list) else 0
+        return loc, f"{where}: a position is [x, y]; found {count} number{'s' if count != 1 else ''}", False
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        bound = next(iter(ctx.values()), "")
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)
+        words = {
+            "greater_than_equal": f"{bound} or more",
+            "greater_than": f"more than {bound}",
+            "less_than_equal": f"{bound} or less",
+            "less_than": f"less than {bound}",
+        }[kind]
+        return loc, f"{where}: must be {words}, found {value!r}", False
+    if kind == "finite_number":
+        return loc, f"{where}: must be a finite number, found {value!r}", False
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message.removeprefix("Value error, ")

@@ -86,8 +86,12 @@ class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc]
             raise ConstructorError(None, None, f"expected a mapping, found {node.id}", node.start_mark)
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise ConstructorError(None, None, "YAML merge keys (<<) are not allowed", key_node.start_mark)
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
+            ):
+                raise ConstructorError(
+                    None, None, "YAML merge keys (<<) are not allowed; write the keys out", key_node.start_mark
+                )
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 hint = f"; quote {key_node.value!r}" if isinstance(key_node, ScalarNode) else ""
@@ -114,7 +118,8 @@ class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc]
         return int(value, 10)
 
     def _refuse(self, node: Node) -> Any:
-        raise ConstructorError(None, None, f"the YAML tag {node.tag} is not allowed here", node.start_mark)
+        tag = str(node.tag).replace(_SHORT_TAG, "!!")
+        raise ConstructorError(None, None, f"the YAML tag {tag} is not allowed", node.start_mark)
 
 
 StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
@@ -138,17 +143,65 @@ def parse_reference(text: str) -> Any:
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = _yaml_message(exc)
-        if mark is not None and "cannot start any token" in message and text[mark.index : mark.index + 1] == "\t":
-            message = "tab characters cannot indent YAML; use spaces"
-        if mark is None:
-            raise YamlProblem(Problem(message)) from None
-        raise YamlProblem(Problem(message, mark.line + 1, mark.column + 1)) from None
+        raise YamlProblem(_marked_problem(exc, text)) from None
+    except yaml.reader.ReaderError as exc:
+        raise YamlProblem(_reader_problem(exc, text)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(f"not valid YAML: {exc}")) from None
     finally:
         loader.dispose()
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
+    index = min(exc.position, len(text))
+    char = text[index] if index < len(text) else chr(exc.character) if isinstance(exc.character, int) else "?"
+    return Problem(
+        f"control character U+{ord(char):04X} is not allowed; write it as an escape inside double quotes",
+        *_position(text, index),
+    )
+
+
+def _first_alias(text: str) -> tuple[str, int, int] | None:
+    """The first ``*alias`` in the text, for pointing at it rather than at its anchor."""
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                return str(event.anchor), event.start_mark.line + 1, event.start_mark.column + 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    if isinstance(exc, ConstructorError) and problem.startswith("YAML aliases"):
+        alias = _first_alias(text)
+        if alias is not None:
+            name, line, column = alias
+            return Problem(f"YAML aliases are not allowed: write out the value instead of *{name}", line, column)
+    opened = exc.context_mark
+    if opened is not None and "end of stream" in problem and "quoted scalar" in context:
+        return Problem("this quote is never closed", opened.line + 1, opened.column + 1)
+    if opened is not None and ("flow sequence" in context or "flow mapping" in context):
+        opener = "[" if "sequence" in context else "{"
+        if exc.problem_mark is None or exc.problem_mark.index >= len(text.rstrip()):
+            return Problem(f"this '{opener}' is never closed", opened.line + 1, opened.column + 1)
+    message = _yaml_message(exc)
+    if mark is not None and text[mark.index : mark.index + 1] == "\t" and "tab" not in message:
+        message = "tab characters cannot indent YAML; use spaces"
+    if mark is None:
+        return Problem(message)
+    return Problem(message, mark.line + 1, mark.column + 1)
+
+
+_SHORT_TAG = "tag:yaml.org,2002:"
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
@@ -156,11 +209,15 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     context = (exc.context or "").strip()
     if isinstance(exc, ConstructorError) and problem.startswith("could not determine a constructor"):
         tag = problem.split("tag", 1)[-1].strip(" '")
-        return f"the YAML tag {tag} is not allowed"
+        return f"the YAML tag {tag.replace(_SHORT_TAG, '!!')} is not allowed"
     if isinstance(exc, ConstructorError):
-        return problem
+        return problem.replace(_SHORT_TAG, "!!")
     if "expected a single document" in context:
         return "the file holds more than one YAML document; a state file is one document"
+    if "tab" in problem and "indentation" in problem:
+        return "tab characters cannot indent YAML; use spaces"
+    if "did not find expected '-' indicator" in problem or "expected <block end>" in problem:
+        return "this line is indented differently from the lines above it"
     text = problem if not context else f"{problem} ({context})"
     return f"YAML syntax error: {text}"
 
@@ -183,23 +240,56 @@ def compose_reference(text: str) -> Node | None:
 # looked for with a cheap literal test first, and a regular expression only when that hits, so
 # ordinary files are cleared in a few milliseconds. Mapping keys that are not text are caught
 # later: they fail validation, and a failed validation is always re-read through the reference.
-_CHECKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("!", "&", "*"), re.compile(r"(?:^|[ \[{,])[!&*](?:[^\s]|$)", re.MULTILINE)),
+class _PrefixedNumber:
+    """``0b101``, ``0O17`` or ``0X1F`` standing alone (not inside a word such as an address)."""
+
+    _at = re.compile(r"0[bBOX]")
+
+    def search(self, text: str) -> bool:
+        return any(m.start() == 0 or not text[m.start() - 1].isalnum() for m in self._at.finditer(text))
+
+
+class _ComplexFlow:
+    """A flow collection that opens a value and holds more than numbers."""
+
+    _open = re.compile(r"[\[{]")
+    _simple = re.compile(r"[-+0-9., \t]*[\]}]")
+
+    def search(self, text: str) -> bool:
+        for m in self._open.finditer(text):
+            i = m.start() - 1
+            while i >= 0 and text[i] in " \t":
+                i -= 1
+            if (i < 0 or text[i] in ":-,[{\n") and not self._simple.match(text, m.end()):
+                return True
+        return False
+
+
+_CHECKS: tuple[tuple[tuple[str, ...], tuple[re.Pattern[str] | _PrefixedNumber | _ComplexFlow, ...]], ...] = (
+    (("!", "&", "*"), (re.compile(r"(?:^|[ \[{,])[!&*](?:[^\s]|$)", re.MULTILINE),)),
     # Tabs: PyYAML refuses them in places where yaml-rs reads them as separators.
-    (("\t",), re.compile(r"\t")),
-    (("<<",), re.compile(r"<<")),
-    (("%",), re.compile(r"^%", re.MULTILINE)),
-    (("?",), re.compile(r"^[ \t]*\?(?:[ \t]|$)", re.MULTILINE)),
-    (("---", "..."), re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE)),
-    (("_",), re.compile(r"[0-9]_|_[0-9]")),
-    # Indicators at the start of a flow item, which yaml-rs reads as plain text and PyYAML refuses.
-    (("[", "{"), re.compile(r"[\[{,][ \t]*[?|>:@`%]|[\[{][^\]}\n]*:[ \t]+[|>@`%]")),
+    (("\t",), (re.compile(r"\t"),)),
+    (("<<",), (re.compile(r"<<"),)),
+    (("%",), (re.compile(r"^%", re.MULTILINE),)),
+    (("?",), (re.compile(r"^[ \t]*\?(?:[ \t]|$)", re.MULTILINE),)),
+    (("---", "..."), (re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE),)),
+    # Numbers with underscores (yaml-rs reads 1_000 and 1_ as numbers; YAML 1.2 core as text).
+    (("_",), (re.compile(r"_[0-9]"), re.compile(r"_(?=[\s,\]}.]|$)"))),
+    # Binary, upper-case octal and hex prefixes, and signed hex or octal.
+    (("0b", "0B", "0O", "0X"), (_PrefixedNumber(),)),
+    (("-0x", "-0o", "+0x", "+0o"), (re.compile(r"-0[xo]"), re.compile(r"\+0[xo]"))),
+    # Flow collections other than the writer's own ([], {}, [x, y]): PyYAML and yaml-rs differ on
+    # many corners of flow syntax, so any other flow collection takes the reference path.
+    (("[", "{"), (_ComplexFlow(),)),
     # Block scalars that open with a blank line: yaml-rs keeps a line break PyYAML chomps.
-    (("|", ">"), re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\n[ \t]*(?:\n|$)")),
-    (("0b", "0B", "0O", "0X", "+0", "-0"), re.compile(r"(?<![0-9A-Za-z])[-+]?0[bBOX]|[-+]0[xo]")),
+    (("|", ">"), (re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\n[ \t]*(?:\n|$)"),)),
+    # Deep nesting on one line: yaml-rs overflows its stack on thousands of "- - - ...".
+    (("- - - - - - - - ",), (re.compile(r"(?:- ){100}"),)),
+    ((" " * 400,), (re.compile(r"^ {400}", re.MULTILINE),)),
+    (("[" * 10, "{" * 10, "[{[{", "{[{["), (re.compile(r"[\[{]{100}"),)),
     (
         ("",),
-        re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"),
+        (re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"),),
     ),
 )
 
@@ -207,8 +297,8 @@ _CHECKS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
 def fast_path_safe(text: str) -> bool:
     if yaml_rs is None:
         return False
-    for literals, pattern in _CHECKS:
-        if any(lit in text for lit in literals) and pattern.search(text):
+    for literals, patterns in _CHECKS:
+        if any(lit in text for lit in literals) and any(p.search(text) for p in patterns):
             return False
     return True
 

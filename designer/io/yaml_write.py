@@ -15,7 +15,9 @@ import re
 from typing import Any
 
 _PLAIN_OK = re.compile(r"^[A-Za-z_/(\u00a0-\U0010ffff][^\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*$")
-_PLAIN_BAD = re.compile(r": |:$| #|^[-?:,\[\]{}#&*!|>'\"%@`]|\s$|[\ud800-\udfff]|[\t]")
+_PLAIN_BAD = re.compile(
+    r": |:$| #|^[-?:,\[\]{}#&*!|>'\"%@`]|\s$|[\t\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
+)
 _AMBIGUOUS = re.compile(
     r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|null|Null|NULL|=|<<.*|_.*)$"
