@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_USAGE = 2
+PNG_QUALITY = 80
+"""Qt's PNG "quality" is zlib effort: 80 writes a 10k-primitive canvas about twice as fast as the
+default, for a file about 5 % larger."""
 
 
 def _ensure_platform() -> None:
@@ -68,16 +72,38 @@ def render_scene(scene: object, output: str, scale: float = 1.5, title: str | No
         paint(painter, 1.0)
         painter.end()
         return
-    image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32_Premultiplied)
+    # The background is painted first and is opaque, so the image needs no alpha channel: an RGB
+    # image is written without un-premultiplying every pixel, and the PNG is smaller.
+    opaque = QColor(s.background).alpha() == 255
+    fmt = QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied
+    image = QImage(int(width * scale), int(height * scale), fmt)
     image.fill(QColor(s.background))
     painter = QPainter(image)
     paint(painter, scale)
     painter.end()
-    if not image.save(output):
+    if not image.save(output, "PNG", PNG_QUALITY):
         raise OSError(f"cannot write {output}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``render`` entry point; the process is expected to end when it returns.
+
+    A one-shot run builds a few hundred thousand objects that all live to the end, so the cyclic
+    collector stays off while it runs (it would walk them again and again for nothing), and they
+    are frozen before returning, which spares the interpreter's final collection walking them all
+    again at exit (about 80 ms for 10k primitives). A caller that keeps its process going can call
+    ``gc.unfreeze()``."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     try:

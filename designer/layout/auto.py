@@ -22,6 +22,7 @@ from designer.layout.geometry import (
     H_GAP,
     LANE_PITCH,
     V_GAP,
+    CardContent,
     card_contents,
     card_height,
     lane_index,
@@ -31,6 +32,8 @@ from designer.model.links import Link
 from designer.model.primitives import AnyPrimitive
 
 Position = tuple[float, float]
+Contents = tuple[dict[str, CardContent], dict[str, str]]
+"""What :func:`card_contents` returns: each card's contents, and the card showing each primitive."""
 SWEEPS = 4
 
 
@@ -43,12 +46,15 @@ def auto_layout(
     primitives: Sequence[AnyPrimitive],
     links: Sequence[Link] = (),
     only: Iterable[str] | None = None,
+    *,
+    known_contents: Contents | None = None,
 ) -> dict[str, Position]:
     """Positions for every card (DAO, cell, partner), or for the cards in ``only``.
 
     With ``only``, the other cards are not moved; the chosen ones are laid out among themselves
-    and put to the right of what is already in each lane (see :func:`place_missing`)."""
-    contents, owner = card_contents(primitives)
+    and put to the right of what is already in each lane (see :func:`place_missing`).
+    ``known_contents`` is :func:`card_contents` of ``primitives`` when the caller already has it."""
+    contents, owner = known_contents if known_contents is not None else card_contents(primitives)
     by_id = {p.id: p for p in primitives}
     card_ids = [p.id for p in primitives if p.id in contents]
     chosen = set(card_ids if only is None else [i for i in only if i in contents])
@@ -147,19 +153,23 @@ def place_missing(
     links: Sequence[Link],
     layout: Mapping[str, Sequence[float]],
     sizes: Mapping[str, tuple[float, float]] | None = None,
+    *,
+    known_contents: Contents | None = None,
 ) -> dict[str, Position]:
     """Positions for the cards that have none in ``layout``; cards that have one do not move.
 
     A card with a placed container goes to the first free spot in its lane from the container's x
     rightwards; others go after the rightmost card of their lane. A document with no positions at
-    all gets a full :func:`auto_layout`."""
-    contents, owner = card_contents(primitives)
+    all gets a full :func:`auto_layout`. ``known_contents`` is :func:`card_contents` of
+    ``primitives`` when the caller already has it."""
+    computed = known_contents if known_contents is not None else card_contents(primitives)
+    contents, owner = computed
     missing = [p for p in primitives if p.id in contents and p.id not in layout]
     if not missing:
         return {}
     placed = [p for p in primitives if p.id in contents and p.id in layout]
     if not placed or len(missing) > 50:
-        fresh = auto_layout(primitives, links, only=[p.id for p in missing])
+        fresh = auto_layout(primitives, links, only=[p.id for p in missing], known_contents=computed)
         if not placed:
             return fresh
         right = max(float(layout[p.id][0]) for p in placed) + CARD_WIDTH + H_GAP * 2

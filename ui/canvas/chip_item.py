@@ -11,6 +11,8 @@ from ui.canvas.style import style
 
 CHIP_WIDTH = CARD_WIDTH - 2 * CARD_PAD - 6
 STATUS_MARK = {"done": "☑", "in-progress": "◐", "blocked": "⊘", "cancelled": "☒"}
+SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 
 class ChipItem(QGraphicsItem):
@@ -24,16 +26,20 @@ class ChipItem(QGraphicsItem):
         self._rect = QRectF(0, 0, CHIP_WIDTH, CHIP_HEIGHT)
         self._outline = QPainterPath()
         self._outline.addRoundedRect(self._rect, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(SELECTABLE, True)
         self.set_text(name, holders)
 
     def set_text(self, name: str, holders: int) -> None:
-        s = style()
         self.name = name
-        suffix = f"  ·  {holders}" if holders else ""
-        self._text = QFontMetricsF(s.chip_font).elidedText("◆ " + name, Qt.TextElideMode.ElideRight, CHIP_WIDTH - 44)
-        self._suffix = suffix
+        self._suffix = f"  ·  {holders}" if holders else ""
+        self._elided: str | None = None
         self.update()
+
+    def text(self) -> str:
+        """The name as drawn, elided to fit; measured on first use (a zoomed-out canvas never needs it)."""
+        if self._elided is None:
+            self._elided = QFontMetricsF(style().chip_font).elidedText("◆ " + self.name, ELIDE_RIGHT, CHIP_WIDTH - 44)
+        return self._elided
 
     def name_rect(self) -> QRectF:
         return QRectF(10, 1, CHIP_WIDTH - 20, CHIP_HEIGHT - 2)
@@ -60,7 +66,7 @@ class ChipItem(QGraphicsItem):
         painter.drawPath(self._outline)
         painter.setPen(s.chip_text)
         painter.setFont(s.chip_font)
-        painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._text)
+        painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.text())
         if self._suffix:
             painter.setPen(s.card_muted)
             painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -77,17 +83,23 @@ class TaskItem(QGraphicsItem):
         self.pid = pid
         self.depth = depth
         self._rect = QRectF(0, 0, CHIP_WIDTH - 12 - depth * 12, TASK_HEIGHT)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(SELECTABLE, True)
         self.set_text(name, status)
 
     def set_text(self, name: str, status: str | None) -> None:
-        s = style()
         self.name = name
-        mark = STATUS_MARK.get(status or "", "☐")
-        self._text = QFontMetricsF(s.task_font).elidedText(
-            f"{mark}  {name}", Qt.TextElideMode.ElideRight, self._rect.width() - 6
-        )
+        self._status = status
+        self._elided: str | None = None
         self.update()
+
+    def text(self) -> str:
+        """The row as drawn, elided to fit; measured on first use (a zoomed-out canvas never needs it)."""
+        if self._elided is None:
+            mark = STATUS_MARK.get(self._status or "", "☐")
+            self._elided = QFontMetricsF(style().task_font).elidedText(
+                f"{mark}  {self.name}", ELIDE_RIGHT, self._rect.width() - 6
+            )
+        return self._elided
 
     def name_rect(self) -> QRectF:
         return self._rect.adjusted(18, 0, 0, 0)
@@ -106,7 +118,7 @@ class TaskItem(QGraphicsItem):
         painter.setPen(s.task_text)
         painter.setFont(s.task_font)
         painter.drawText(self._rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self._text)
+                         self.text())
 
 
 class MoreItem(QGraphicsItem):

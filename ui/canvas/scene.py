@@ -229,7 +229,8 @@ class CanvasScene(QGraphicsScene):
         if all(cid in layout for cid in self.contents):
             return
         sizes = {cid: (CARD_WIDTH, self.card_height(cid)) for cid in self.contents}
-        self._auto.update(place_missing(self.model.primitives, self.model.links, layout, sizes))
+        self._auto.update(place_missing(self.model.primitives, self.model.links, layout, sizes,
+                                        known_contents=(self.contents, self.owner)))
 
     def layout_position(self, cid: str) -> tuple[float, float]:
         """The card's position on the nominal grid: the file's, or one the canvas chose for it."""
