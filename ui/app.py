@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -12,6 +14,14 @@ SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "regen-commons.dao
 def run_app(path: str | None = None) -> int:
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Start-up builds objects that live as long as the app (modules, models, widgets): the cyclic
+    # collector stays off until the window is up, then they are frozen out of its way.
+    collecting = gc.isenabled()
+    gc.disable()
+    # The core first: PySide6 installs an import hook that reads the source of every module
+    # imported after it, which makes pydantic and the models about 35 ms slower to import.
+    for core in ("designer.io.load", "designer.commands.clipboard"):
+        importlib.import_module(core)
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -35,6 +45,9 @@ def run_app(path: str | None = None) -> int:
         if target:
             window.open_path(target, ask=False)
     app.styleHints().colorSchemeChanged.connect(lambda _s: window.set_theme(settings.theme()))
+    gc.freeze()
+    if collecting:
+        gc.enable()
     if os.environ.get("DAO_DESIGNER_QUIT_AFTER_SHOW"):
         from PySide6.QtCore import QTimer
 
