@@ -54,3 +54,26 @@ def test_pyside6_void_calls_keep_none_refcount() -> None:
     assert result.returncode == 0, f"the process died: {result.stderr[-500:]}"
     drift = int(result.stdout.strip().splitlines()[-1])
     assert abs(drift) < 50, f"None's reference count moved by {drift} over 100,000 calls"
+
+
+def test_the_app_exits_cleanly_after_a_copy(tmp_path: Path) -> None:
+    """Copying puts data on the system clipboard, which outlives the interpreter; a Python-made
+    QMimeData there made every exit after a copy crash with a segmentation fault."""
+    code = (
+        "import os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.settings import Settings\n"
+        "app = QApplication([])\n"
+        "window = MainWindow(Settings())\n"
+        f"window.open_path({str(ROOT / 'samples' / 'regen-commons.dao.yaml')!r}, ask=False)\n"
+        "window.scene.cards['ops'].setSelected(True)\n"
+        "window.copy()\n"
+        "window.paste()\n"
+        "print(len(window.model.primitives))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+    assert result.returncode == 0, f"exit code {result.returncode}: {result.stderr[-500:]}"
+    assert int(result.stdout.split()[-1]) > 22

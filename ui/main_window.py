@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QMimeData, QPointF, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QPointF, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -360,11 +360,10 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         fragment = copy_fragment(self.model, ids)
-        data = QMimeData()
-        text = json.dumps(fragment, ensure_ascii=False)
-        data.setData(FRAGMENT_MIME, text.encode())
-        data.setText(text)
-        QGuiApplication.clipboard().setMimeData(data)
+        # Plain text, not a QMimeData made here: the clipboard keeps its data past the end of the
+        # interpreter, and deleting a Python-made QMimeData at process exit crashes PySide6.
+        # The fragment carries its own format marker, which paste() checks.
+        QGuiApplication.clipboard().setText(json.dumps(fragment, ensure_ascii=False))
 
     def cut(self) -> None:
         self.copy()
