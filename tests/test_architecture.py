@@ -74,6 +74,8 @@ def test_the_app_exits_cleanly_after_a_copy(tmp_path: Path) -> None:
         "print(len(window.model.primitives))\n"
     )
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT
+    )
     assert result.returncode == 0, f"exit code {result.returncode}: {result.stderr[-500:]}"
     assert int(result.stdout.split()[-1]) > 22
