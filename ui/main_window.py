@@ -99,6 +99,9 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        from ui.panels.install import install_panels
+
+        install_panels(self)
 
     # --- layout of the window ------------------------------------------------------------------
 

@@ -1,0 +1,82 @@
+"""What every panel shares: the main window's model and stack, the canvas selection, and a way
+to push a user's action as one undoable step.
+
+The selection lives in the canvas scene; the hub only watches it (coalescing the bursts a
+clear-then-select produces into one ``selectionChanged``) and asks the window to change it, so
+there is one selection for the whole app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from designer.commands.model import DocumentModel
+from designer.commands.stack import Command, UndoStack
+from ui.canvas.interactions import push_gesture
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+class PanelHub(QObject):
+    selectionChanged = Signal(list)
+    """The ids selected on the canvas, after each change of selection (coalesced)."""
+    focusField = Signal(str, tuple)
+    """A panel asks the Inspector to show one field of a primitive: ``(id, path in the primitive)``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._ids: list[str] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._emit_selection)
+        window.scene.selectionChanged.connect(self._timer.start)
+        self._listeners: list[Callable[[], None]] = []
+
+    @property
+    def model(self) -> DocumentModel:
+        return self.window.model
+
+    @property
+    def stack(self) -> UndoStack:
+        return self.window.stack
+
+    # --- selection -------------------------------------------------------------------------------
+
+    def selected(self) -> list[str]:
+        """The selected primitive ids, in the model's order (stable whatever the click order)."""
+        return [i for i in self._ids if i in self.model]
+
+    def _emit_selection(self) -> None:
+        ids = self.window.scene.selected_ids()
+        ids = sorted(set(ids), key=lambda i: self.model.index_of(i) if i in self.model else -1)
+        if ids != self._ids:
+            self._ids = ids
+            self.selectionChanged.emit(list(ids))
+
+    def sync_now(self) -> None:
+        """Settle a pending selection change at once (tests, and panels that need it now)."""
+        self._timer.stop()
+        self._emit_selection()
+
+    def select(self, ids: list[str], centre: bool = True) -> None:
+        """Select ``ids`` on the canvas (and so in every panel), optionally bringing them into view."""
+        ids = [i for i in ids if i in self.model]
+        self.window._select(ids)
+        if centre and ids:
+            self.window.view.centre_on_ids(ids)
+        self.sync_now()
+
+    # --- changing the document -------------------------------------------------------------------
+
+    def push(self, title: str, *commands: Command) -> bool:
+        """Push ``commands`` as one undo step; a refusal is reported and changes nothing."""
+        return push_gesture(self.stack, title, list(commands), self.report)
+
+    def report(self, message: str) -> None:
+        self.window.report(message)
