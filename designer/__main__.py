@@ -1,5 +1,5 @@
 """``python -m designer`` runs the headless CLI without importing Qt."""
 
-from designer.cli.main import main
+from designer.cli.main import run_process
 
-raise SystemExit(main())
+run_process()

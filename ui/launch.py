@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from designer.cli.main import COMMANDS, EXIT_USAGE
+from designer.cli.main import COMMANDS, EXIT_USAGE, run_process
 from designer.cli.main import main as cli_main
 
 QT_COMMANDS = ("render",)
@@ -34,5 +34,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app(args[0] if args else None)
 
 
+def console() -> int:
+    """The console script: headless commands run as a whole process (see ``run_process``)."""
+    args = sys.argv[1:]
+    if args and (args[0] in COMMANDS or args[0].startswith("-")):
+        run_process(args)
+    return main(args)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(console())

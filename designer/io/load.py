@@ -190,7 +190,7 @@ def build_document(data: Any, text: str, file: str) -> Document:
         line, column = locator.find(("format",)) or (None, None)
         raise LoadError(file, [Problem(str(exc), line, column, ("format",))]) from None
     try:
-        doc = Document.model_validate(data)
+        doc = Document.model_validate(data, extensions="x-" in text)
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):

@@ -12,16 +12,16 @@ import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, model_validator
-from pydantic_core.core_schema import ValidatorFunctionWrapHandler
+from pydantic import BaseModel, ConfigDict
 
-EXTENSION_PREFIX = "x-"
+from designer.model import extensions as _ext
 
 _EXTENSIONS: weakref.WeakKeyDictionary[StrictModel, dict[str, Any]] = weakref.WeakKeyDictionary()
 """The ``x-`` keys of live models, by model (kept outside the models so that building and
 comparing models stays cheap). Writing takes a slower path only while there are any."""
 
 M = TypeVar("M", bound=BaseModel)
+SM = TypeVar("SM", bound="StrictModel")
 
 
 def shared(cls: type[M]) -> Callable[[], M]:
@@ -62,21 +62,31 @@ class StrictModel(BaseModel):
     def __eq__(self, other: object) -> bool:
         return self is other or super().__eq__(other)
 
-    @model_validator(mode="wrap")
     @classmethod
-    def _split_extensions(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
-        ext: dict[str, Any] | None = None
-        if isinstance(data, dict):
-            for key in data:
-                if isinstance(key, str) and key.startswith(EXTENSION_PREFIX):
-                    ext = {k: v for k, v in data.items() if isinstance(k, str) and k.startswith(EXTENSION_PREFIX)}
-                    data = {k: v for k, v in data.items() if k not in ext}
-                    break
-        if ext:
-            _check_plain(ext)
-        result = handler(data)
-        if ext:
-            _EXTENSIONS[result] = ext
+    def model_validate(  # type: ignore[override]
+        cls: type[SM],
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+        extensions: bool = True,
+    ) -> SM:
+        """Validate ``obj``; its ``x-`` keys are set aside and attached to the models they sit in.
+
+        Pass ``extensions=False`` when the data is known to hold none (no ``x-`` in the file's
+        text): validation then runs without any Python pass over the data.
+        """
+        records: list[tuple[_ext.Path, dict[str, Any]]] = []
+        if extensions and isinstance(obj, dict):
+            obj = _ext.strip(cls, obj, (), records, _is_model)
+        result = super().model_validate(
+            obj, strict=strict, from_attributes=from_attributes, context=context, by_alias=by_alias, by_name=by_name
+        )
+        for path, ext in records:
+            _EXTENSIONS[_ext.find(result, path)] = ext
         return result
 
     @property
@@ -99,18 +109,8 @@ class StrictModel(BaseModel):
         return data
 
 
-def _check_plain(value: Any) -> None:
-    """Extension values must be plain data a state file can hold: text keys, no odd types."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise ValueError(f"extension data must use text keys, not {key!r}")
-            _check_plain(item)
-    elif isinstance(value, list):
-        for item in value:
-            _check_plain(item)
-    elif not isinstance(value, (str, int, float, bool, type(None))):
-        raise ValueError(f"extension data cannot hold a {type(value).__name__}")
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, StrictModel)
 
 
 def _inject_extensions(model: BaseModel, data: dict[str, Any]) -> None:
