@@ -39,8 +39,8 @@ def _target(tp: Any, is_model: Callable[[Any], bool]) -> Target | None:
             return by_kind or None
         return None
     if is_model(tp):
-        model: type[BaseModel] = tp
-        return model
+        single: type[BaseModel] = tp
+        return single
     return None
 
 
