@@ -67,10 +67,10 @@ def label_text(lines: list[str]) -> str:
     return "\\n".join(line.replace("\\", "\\\\").replace('"', '\\"') for line in lines)
 
 
-def attrs(values: Mapping[str, str], raw_label: str | None = None) -> str:
+def attrs(values: Mapping[str, str], raw_label: str | None = None, label_key: str = "label") -> str:
     parts = [f"{k}={quote(v)}" for k, v in values.items()]
     if raw_label is not None:
-        parts.insert(0, f'label="{raw_label}"')
+        parts.insert(0, f'{label_key}="{raw_label}"')
     return "[" + ", ".join(parts) + "]"
 
 
@@ -117,7 +117,7 @@ class _DotWriter:
         self.out += [
             f"digraph {quote('dao-designer')} {{",
             f"  graph [label={quote(label(org.name))}, labelloc=t, fontname={quote(FONT)}, fontsize=16,"
-            " compound=true, newrank=true, rankdir=TB, nodesep=0.35, ranksep=0.45];",
+            " compound=true, newrank=true, rankdir=TB, nodesep=0.35, ranksep=0.45, forcelabels=true];",
             f'  node [fontname={quote(FONT)}, fontsize=11, margin="0.12,0.06"];',
             f"  edge [fontname={quote(FONT)}, fontsize=9];",
         ]
@@ -207,7 +207,21 @@ class _DotWriter:
             if link.kind in ("partners-with", "coordinates-with", "uses-role"):
                 style["constraint"] = "false"
             caption = label_text([link_caption(link)])
-            self.out.append(f"  {quote(src)} -> {quote(dst)} {attrs(style, caption)};")
+            # An edge within one scale band runs between nodes of the same rank; a plain label on
+            # such an edge makes dot's spline router give up with a warning, so it gets an
+            # external label, placed after layout.
+            key = "xlabel" if self._lane(src) == self._lane(dst) else "label"
+            self.out.append(f"  {quote(src)} -> {quote(dst)} {attrs(style, caption, key)};")
+
+    def _lane(self, primitive_id: str) -> str | None:
+        """The scale band a primitive is drawn in: its own scale, or its nearest container's."""
+        p = self.tree.by_id.get(primitive_id)
+        while p is not None:
+            scale = getattr(p, "scale", None)
+            if scale is not None:
+                return str(scale)
+            p = self.tree.by_id.get(p.parent) if p.parent else None
+        return None
 
 
 def to_dot(doc: Document) -> str:

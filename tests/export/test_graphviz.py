@@ -22,8 +22,8 @@ def test_dot_parses_and_svg_is_well_formed(doc: Document) -> None:
     assert DOT is not None
     checked = subprocess.run([DOT, "-Tcanon"], input=source.encode(), capture_output=True, check=False)
     assert checked.returncode == 0, checked.stderr.decode()
-    # dot 2.43 may warn about spline routing of flat edges (a layout quirk); syntax problems are errors.
-    assert b"Error" not in checked.stderr and b"syntax" not in checked.stderr, checked.stderr.decode()
+    # Every sample lays out without a single warning (flat edges carry external labels).
+    assert checked.stderr.decode() == ""
     root = ET.fromstring(to_svg(doc).encode())
     assert root.tag == f"{SVG}svg"
     assert not list(root.iter(f"{SVG}script")) and not list(root.iter("script"))
