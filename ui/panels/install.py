@@ -35,6 +35,7 @@ class PanelSpec:
 
 
 SPECS: tuple[PanelSpec, ...] = (
+    PanelSpec("inspector", "Inspector", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+1"),
     PanelSpec("problems", "Problems", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
 )
 
@@ -103,8 +104,16 @@ class Panels:
         right = [n for n in ("inspector", "phase", "guide", "records") if n in self.docks]
         for a, b in itertools.pairwise(right):
             self.window.tabifyDockWidget(self.docks[a], self.docks[b])
+        history, overview = self.window.docks.get("history"), self.window.docks.get("overview")
+        if right and history is not None:
+            self.window.tabifyDockWidget(self.docks[right[-1]], history)
         if right:
             self.docks[right[0]].raise_()
+            docks = [self.docks[right[0]], *([overview] if overview is not None else [])]
+            self.window.resizeDocks(docks, [700, 160][: len(docks)], Qt.Orientation.Vertical)
+            self.window.resizeDocks([self.docks[right[0]]], [400], Qt.Orientation.Horizontal)
+        if "problems" in self.docks:
+            self.window.resizeDocks([self.docks["problems"]], [170], Qt.Orientation.Vertical)
 
     def start(self) -> None:
         """Build the hub and the validation, then the panels whose docks are showing."""

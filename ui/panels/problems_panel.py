@@ -30,7 +30,7 @@ from ui.panels.problems import ProblemsController
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITY_TITLES: dict[Severity, str] = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
-SEVERITY_MARKS: dict[Severity, str] = {"error": "⛔", "warning": "⚠", "info": "ℹ"}
+SEVERITY_MARKS: dict[Severity, str] = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 GroupKey = tuple[Severity, str | None]
 
 
@@ -103,11 +103,11 @@ class ProblemsPanel(QWidget):
         self.details.setObjectName("problems-details")
         self.details.setOpenLinks(False)
         self.details.setPlaceholderText("Pick a problem to see why it matters and how to fix it.")
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tree)
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(bar)
