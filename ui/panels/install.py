@@ -36,6 +36,7 @@ class PanelSpec:
 
 SPECS: tuple[PanelSpec, ...] = (
     PanelSpec("inspector", "Inspector", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+1"),
+    PanelSpec("phase", "Phase", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
     PanelSpec("problems", "Problems", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
 )
 

@@ -1,0 +1,47 @@
+"""The Phase panel: ticks are undoable steps; moving past an unready phase asks first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tests.ui.panels.helpers import select_on_canvas
+
+
+def test_tick_a_readiness_item_and_undo(window, qtbot) -> None:
+    w = window()
+    w.panels.focus("phase")
+    select_on_canvas(w, qtbot, "data")
+    panel = w.panels.get("phase")
+    # data is in organization: the panel lists organization's and iteration's items
+    assert {k[0] for k in panel.checks} == {"organization", "iteration"}
+    key = next(k for k in panel.checks if k[0] == "organization")
+    box = panel.checks[key]
+    was = box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert (key[1] in w.model["data"].checklist.get("organization", [])) is (not was)
+    assert panel.checks[key].isChecked() is (not was)
+    w.stack.undo()
+    assert (key[1] in w.model["data"].checklist.get("organization", [])) is was
+    assert panel.checks[key].isChecked() is was
+
+
+def test_moving_past_unready_phase_asks_and_the_rule_warns(window, qtbot, monkeypatch, no_dialogs) -> None:
+    w = window()
+    select_on_canvas(w, qtbot, "data")
+    panel = w.panels.get("phase")
+    # refuse first: nothing changes
+    qtbot.mouseClick(panel.steps["iteration"], Qt.MouseButton.LeftButton)
+    assert no_dialogs and no_dialogs[-1][0] == "question"
+    assert w.model["data"].phase == "organization"
+    assert panel.steps["organization"].isChecked()
+    # then agree: one step sets the phase and remembers the one left
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    steps = w.stack.index
+    qtbot.mouseClick(panel.steps["iteration"], Qt.MouseButton.LeftButton)
+    assert w.model["data"].phase == "iteration"
+    assert w.model["data"].previous_phase == "organization"
+    assert w.stack.index == steps + 1
+    assert panel.steps["iteration"].isChecked()
+    assert any(f.code == "DP103" and f.primitive == "data" and "organization" in f.message
+               for f in w.panels.problems.findings)
