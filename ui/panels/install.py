@@ -38,6 +38,7 @@ SPECS: tuple[PanelSpec, ...] = (
     PanelSpec("inspector", "Inspector", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+1"),
     PanelSpec("phase", "Phase", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
     PanelSpec("problems", "Problems", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
+    PanelSpec("outline", "Outline", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+4"),
 )
 
 
