@@ -39,6 +39,8 @@ SPECS: tuple[PanelSpec, ...] = (
     PanelSpec("phase", "Phase", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+2"),
     PanelSpec("problems", "Problems", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+3"),
     PanelSpec("outline", "Outline", Qt.DockWidgetArea.LeftDockWidgetArea, "Ctrl+4"),
+    PanelSpec("guide", "Guide", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+5"),
+    PanelSpec("records", "Records", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+6"),
 )
 
 
