@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout,
     QLabel,
     QListWidget,
     QScrollArea,
@@ -62,8 +61,6 @@ class GuidePage(QScrollArea):
         about.setWordWrap(True)
         lay.addWidget(title)
         lay.addWidget(about)
-        form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.editors: dict[tuple[str, ...], FieldEditor] = {}
         for field in section.fields:
             editor = _editor(field)
@@ -71,10 +68,10 @@ class GuidePage(QScrollArea):
                                           if field.help and field.kind != "options" else ""))
             label.setWordWrap(True)
             label.setBuddy(editor)
-            form.addRow(label, editor)
+            lay.addWidget(label)
+            lay.addWidget(editor)
             editor.committed.connect(lambda value, f=field, e=editor: panel.commit(f, e, value))
             self.editors[field.path] = editor
-        lay.addLayout(form)
         lay.addStretch(1)
         self.setWidget(body)
         first = next(iter(self.editors.values()))

@@ -64,6 +64,7 @@ class _Slot(QWidget):
 
     def set_panel(self, panel: QWidget) -> None:
         self.layout().removeWidget(self.placeholder)
+        self.placeholder.hide()
         self.placeholder.deleteLater()
         self.layout().addWidget(panel)
         self.setFocusProxy(panel)
@@ -116,6 +117,9 @@ class Panels:
             docks = [self.docks[right[0]], *([overview] if overview is not None else [])]
             self.window.resizeDocks(docks, [700, 160][: len(docks)], Qt.Orientation.Vertical)
             self.window.resizeDocks([self.docks[right[0]]], [400], Qt.Orientation.Horizontal)
+        palette = self.window.docks.get("palette")
+        if palette is not None and "outline" in self.docks:
+            self.window.resizeDocks([palette, self.docks["outline"]], [250, 550], Qt.Orientation.Vertical)
         if "problems" in self.docks:
             self.window.resizeDocks([self.docks["problems"]], [170], Qt.Orientation.Vertical)
 

@@ -78,7 +78,7 @@ class PhasePanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.setFocusProxy(self.steps["conversation"])
+        self.setFocusProxy(scroll)
         hub.selectionChanged.connect(self._select)
         self._unsubscribe = [hub.model.events.subscribe(self._on_event), hub.stack.subscribe(self._settle)]
         self.destroyed.connect(lambda *_: [u() for u in self._unsubscribe])

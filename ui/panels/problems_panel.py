@@ -112,6 +112,7 @@ class ProblemsPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(bar)
         lay.addWidget(split, 1)
+        self.setFocusProxy(self.tree)
 
         for key, step in (("F8", 1), ("Shift+F8", -1)):
             shortcut = QShortcut(QKeySequence(key), hub.window)
