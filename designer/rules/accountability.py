@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from designer.model.kinds import KINDS
-from designer.model.primitives import Cell
+from designer.model.primitives import AnyPrimitive, Cell
 from designer.rules.context import Context
 from designer.rules.finding import Finding
 from designer.rules.helpers import quoted
@@ -184,10 +184,11 @@ def top_down_tree(r: Rule, ctx: Context) -> Iterator[Finding]:
     title="Accountability chain that stops short of a DAO",
     rationale="""In a hybrid design each cell chooses how much structure it takes on: it may
     stand alone, or answer to another cell. But a chain of cells answering to each other must end
-    at the DAO; if it stops at a cell that answers to no one, the whole branch is unaccountable
-    while looking accountable.""",
-    source=_GUIDE,
-    hint="Link the last cell of the chain to the DAO, or drop the chain.",
+    at the body that governs the network: the DAO, or in a multi-stakeholder network its
+    stakeholder group. If it stops at a cell that answers to no one, the whole branch is
+    unaccountable while looking accountable.""",
+    source=_GUIDE + "; multi-stakeholder guide (stakeholder group over the top-level cell)",
+    hint="Link the last cell of the chain to the DAO (or the stakeholder group), or drop the chain.",
 )
 def hybrid_chain(r: Rule, ctx: Context) -> Iterator[Finding]:
     memo: dict[str, str | None] = {}
@@ -195,8 +196,13 @@ def hybrid_chain(r: Rule, ctx: Context) -> Iterator[Finding]:
         if not _targets(ctx, cell.id):
             continue
         end = _chain_end(ctx, cell.id, memo)
-        if end is not None and ctx.by_id[end].kind != "dao":
+        if end is not None and not _governing_body(ctx.by_id[end]):
             yield r.at(ctx, cell.id, f"answers up a chain that stops at '{end}' without reaching a DAO")
+
+
+def _governing_body(p: AnyPrimitive) -> bool:
+    """Where an accountability chain may end: a DAO, or a multi-stakeholder network's stakeholder group."""
+    return p.kind == "dao" or (isinstance(p, Cell) and p.stakeholder_group)
 
 
 @rule(

@@ -152,7 +152,8 @@ def duplicate_top_name(r: Rule, ctx: Context) -> Iterator[Finding]:
     watch_design=True,
     title="Design missing a governance layer or its approval",
     rationale="""The guides build governance in three layers: community governance (a DAO at
-    constituency scale), operational coordination (a top-level or coordination-scale cell), and
+    constituency scale; in a multi-stakeholder network, the stakeholder group of member
+    organizations), operational coordination (a top-level or coordination-scale cell), and
     autonomous cells at collaboration scale, and they end the design step with an approval by the
     community. A missing layer is either a gap or a choice worth writing down.""",
     source="implementation guides (operational, community, multi-stakeholder)",
@@ -163,7 +164,7 @@ def missing_layer(r: Rule, ctx: Context) -> Iterator[Finding]:
     daos = ctx.of_kind("dao")
     if not cells and not daos:
         return
-    if not daos:
+    if not daos and not any(c.stakeholder_group for c in cells):
         yield r.at_doc("the design has no DAO for community governance", "primitives")
     if not any(getattr(c, "top_level", False) or c.scale == "coordination" for c in cells):
         yield r.at_doc("the design has no operational layer (a top-level or coordination-scale cell)", "primitives")
