@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from designer.layout import auto_layout  # noqa: E402
-from designer.layout.synthetic import synthetic_document  # noqa: E402
+from designer.layout import auto_layout
+from designer.layout.synthetic import synthetic_document
 
 
 def main() -> int:

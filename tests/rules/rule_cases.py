@@ -7,9 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rule_builders import cell, dao, network, replace_primitive, role
-
 from designer.model.document import Document
+from tests.rules.rule_builders import cell, dao, network, replace_primitive, role
 
 Expected = list[tuple[str | None, str]]
 

@@ -14,11 +14,11 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rule_builders import TODAY
 
 from designer.model.document import Document
 from designer.model.kinds import CONTAINERS, LINK_KINDS, PHASES, SCALES
 from designer.rules import Engine
+from tests.rules.rule_builders import TODAY
 
 IDS = [f"p{i}" for i in range(10)]
 NAMES = ["Ops", "ops", "Grants", "Treasury", "Steward"]

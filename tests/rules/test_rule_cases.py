@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from rule_builders import TODAY, network
-from rule_cases import CASES, Case
 
 from designer.rules import Engine, all_rules
+from tests.rules.rule_builders import TODAY, network
+from tests.rules.rule_cases import CASES, Case
 
 
 def _run(case: Case, bad: bool) -> list[tuple[str | None, str]]:
