@@ -95,6 +95,7 @@ class DocumentModel:
         self._reindex()
 
     def _reindex(self) -> None:
+        self._layout_cache: dict[str, list[float]] | None = None
         self._index = {p.id: i for i, p in enumerate(self.primitives)}
 
     def get(self, primitive_id: str) -> AnyPrimitive | None:
@@ -147,6 +148,13 @@ class DocumentModel:
     def links_of(self, primitive_id: str) -> list[Link]:
         return [lk for lk in self.links if primitive_id in (lk.source, lk.target)]
 
+    def _layout_data(self) -> dict[str, list[float]]:
+        """Positions in primitive order, as the file holds them; rebuilt only after they change."""
+        if self._layout_cache is None:
+            layout = self.layout
+            self._layout_cache = {p.id: list(layout[p.id]) for p in self.primitives if p.id in layout}
+        return self._layout_cache
+
     def snapshot(self) -> Document:
         """The current document as an immutable :class:`Document` (no re-validation: parts are valid)."""
         doc = Document.model_construct(
@@ -155,7 +163,7 @@ class DocumentModel:
             rules=self.rules,
             primitives=list(self.primitives),
             links=list(self.links),
-            layout={p.id: list(self.layout[p.id]) for p in self.primitives if p.id in self.layout},
+            layout=self._layout_data(),
         )
         if self.extensions:
             return doc.with_extensions(dict(self.extensions))  # type: ignore[return-value]
@@ -188,6 +196,8 @@ class DocumentModel:
             self._apply(op)
 
     def _apply(self, op: Op) -> Op:
+        if isinstance(op, (InsertPrimitive, RemovePrimitive, SetPosition)):
+            self._layout_cache = None
         if isinstance(op, InsertPrimitive):
             self.primitives.insert(op.index, op.primitive)
             if op.index >= len(self.primitives) - 1:
