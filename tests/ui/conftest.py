@@ -11,7 +11,7 @@ pytest.importorskip("PySide6")
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QPoint, QPointF, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "regen-commons.dao.yaml"
@@ -65,6 +65,7 @@ def make_window(qtbot: object, tmp_path: Path, recovery_dir: Path) -> Iterator[o
         if path is not None:
             assert w.open_path(str(path), ask=False)
         w.scene.flush()
+        QApplication.processEvents()  # the fit queued by the load, before the test sets the zoom
         w.view.zoom_reset()
         made.append(w)
         return w

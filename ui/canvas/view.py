@@ -1,4 +1,8 @@
-"""The canvas view: zoom, pan, selection, gestures, palette drops, nudges and rename in place."""
+"""The canvas view: zoom, pan, selection, gestures, palette drops, nudges and rename in place.
+
+Every drag (cards, a link from a handle, a palette item) scrolls the view near its edges
+(:mod:`ui.canvas.autoscroll`), so its two ends need not be on screen at once.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QKeyEvent,
@@ -19,6 +24,7 @@ from designer.commands.primitives import AddPrimitive, MovePrimitives, Rename
 from designer.commands.stack import CommandError, UndoStack
 from designer.layout.geometry import LANE_PITCH
 from designer.model.kinds import SCALED_KINDS, SCALES
+from ui.canvas.autoscroll import AutoScroller
 from ui.canvas.card_item import HANDLE_RADIUS, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, push_gesture
@@ -53,6 +59,7 @@ class CanvasView(QGraphicsView):
         self._space = False
         self._editor: QLineEdit | None = None
         self._editing: str | None = None
+        self.autoscroll = AutoScroller(self, self._autoscrolled)
         self.horizontalScrollBar().valueChanged.connect(self.viewportMoved)
         self.verticalScrollBar().valueChanged.connect(self.viewportMoved)
 
@@ -148,15 +155,23 @@ class CanvasView(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             return
         if self._gesture is not None:
-            self._gesture.move(self.mapToScene(event.position().toPoint()))
+            point = event.position().toPoint()
+            self._gesture.move(self.mapToScene(point))
+            self.autoscroll.update(point)
             return
         super().mouseMoveEvent(event)
+
+    def _autoscrolled(self, point: QPoint) -> None:
+        """The view scrolled under a still pointer: the dragged thing follows it."""
+        if self._gesture is not None:
+            self._gesture.move(self.mapToScene(point))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             self._pan_from = None
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor if self._space else Qt.CursorShape.ArrowCursor)
             return
+        self.autoscroll.stop()
         gesture, self._gesture = self._gesture, None
         if gesture is None:
             super().mouseReleaseEvent(event)
@@ -195,6 +210,7 @@ class CanvasView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
         if key == Qt.Key.Key_Escape and self._gesture is not None:
+            self.autoscroll.stop()
             self._gesture.cancel()
             self._gesture = None
             return
@@ -284,12 +300,24 @@ class CanvasView(QGraphicsView):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasFormat(KIND_MIME) or event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
+        mime = event.mimeData()
+        if not (mime.hasFormat(KIND_MIME) or mime.hasUrls()):
             event.ignore()
+            return
+        event.acceptProposedAction()
+        if mime.hasFormat(KIND_MIME):
+            point = event.position().toPoint()
+            self.autoscroll.update(point)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._end_palette_drag()
+        super().dragLeaveEvent(event)
+
+    def _end_palette_drag(self) -> None:
+        self.autoscroll.stop()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self._end_palette_drag()
         mime = event.mimeData()
         if mime.hasUrls() and not mime.hasFormat(KIND_MIME):
             self.filesDropped.emit([u.toLocalFile() for u in mime.urls() if u.isLocalFile()])
