@@ -6,7 +6,7 @@ Every drag (cards, a link from a handle, a palette item) scrolls the view near i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -27,7 +27,7 @@ from designer.model.kinds import SCALED_KINDS, SCALES
 from ui.canvas.autoscroll import AutoScroller
 from ui.canvas.card_item import HANDLE_RADIUS, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
-from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, push_gesture
+from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.scene import CanvasScene
 from ui.canvas.style import LINK_LABELS
@@ -59,6 +59,7 @@ class CanvasView(QGraphicsView):
         self._space = False
         self._editor: QLineEdit | None = None
         self._editing: str | None = None
+        self._rename_merge: object = None
         self.autoscroll = AutoScroller(self, self._autoscrolled)
         self.horizontalScrollBar().valueChanged.connect(self.viewportMoved)
         self.verticalScrollBar().valueChanged.connect(self.viewportMoved)
@@ -246,7 +247,9 @@ class CanvasView(QGraphicsView):
 
     # --- rename in place -----------------------------------------------------------------------
 
-    def start_rename(self, pid: str) -> QLineEdit | None:
+    def start_rename(self, pid: str, merge_key: object = None) -> QLineEdit | None:
+        """Open the in-place editor on ``pid``'s name, selected. With ``merge_key`` (the key of the
+        step that added ``pid``), the rename merges into that step: one Undo removes the named item."""
         scene = self.canvas()
         item = scene.item_for(pid)
         p = scene.model.get(pid)
@@ -255,19 +258,17 @@ class CanvasView(QGraphicsView):
         self.finish_rename(commit=False)
         rect = self.mapFromScene(item.mapToScene(item.name_rect())).boundingRect()  # type: ignore[attr-defined]
         editor = QLineEdit(p.name, self.viewport())
-        editor.setGeometry(rect.adjusted(-2, -2, 2, 2))
+        editor.setGeometry(_readable(rect.adjusted(-2, -2, 2, 2), editor.sizeHint().height()))
         editor.selectAll()
         editor.returnPressed.connect(lambda: self.finish_rename(commit=True))
         editor.editingFinished.connect(lambda: self.finish_rename(commit=True))
         editor.show()
         editor.setFocus()
-        self._editor, self._editing = editor, pid
+        self._editor, self._editing, self._rename_merge = editor, pid, merge_key
         editor.installEventFilter(self)
         return editor
 
     def eventFilter(self, obj: object, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-
         if obj is self._editor and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape:
                 self.finish_rename(commit=False)
@@ -275,10 +276,10 @@ class CanvasView(QGraphicsView):
         return False
 
     def finish_rename(self, commit: bool) -> None:
-        editor, pid = self._editor, self._editing
+        editor, pid, merge_key = self._editor, self._editing, self._rename_merge
         if editor is None or pid is None:
             return
-        self._editor, self._editing = None, None
+        self._editor, self._editing, self._rename_merge = None, None, None
         text = editor.text().strip()
         editor.hide()
         editor.deleteLater()
@@ -286,7 +287,9 @@ class CanvasView(QGraphicsView):
         p = self.canvas().model.get(pid)
         if commit and p is not None and text and text != p.name:
             try:
-                self.stack.push(Rename(pid, text))
+                command = Rename(pid, text)
+                command.merge_key = merge_key
+                self.stack.push(command)
             except CommandError as exc:
                 self.report(str(exc))
             self.canvas().flush()
@@ -328,7 +331,10 @@ class CanvasView(QGraphicsView):
         event.acceptProposedAction()
 
     def drop_new(self, kind: str, pos: QPointF) -> str | None:
-        """Add a primitive of ``kind`` dropped at scene ``pos``: the lane sets the scale, a container the parent."""
+        """Add a primitive of ``kind`` dropped at scene ``pos``: the lane sets the scale, a container the parent.
+
+        The new item opens in rename with its placeholder selected; the name typed there merges into
+        this step."""
         scene = self.canvas()
         parent, _ = container_at(scene, pos, kind)
         if parent is not None and scene.model[parent].kind not in _containers(kind):
@@ -337,20 +343,24 @@ class CanvasView(QGraphicsView):
         position = None
         if kind in SCALED_KINDS and parent is None:
             position = scene.to_layout(lane, QPointF(pos.x() - 40, pos.y() - 20))
+        name = NEW_NAMES.get(kind, kind)
         command = AddPrimitive(
-            kind, NEW_NAMES.get(kind, kind), parent=parent,  # type: ignore[arg-type]
+            kind, name, parent=parent,  # type: ignore[arg-type]
             scale=SCALES[lane] if kind in SCALED_KINDS else None, position=position,
         )
-        new_id: str | None = None
-        if push_gesture(self.stack, command.title, [command], self.report):
-            new_id = command.result
+        command.merge_key = ("new", object())
+        try:
+            new_id: str = self.stack.push(command)
+        except CommandError as exc:
+            self.report(str(exc))
+            return None
         scene.flush()
-        if new_id is not None:
-            scene.clearSelection()
-            item = scene.item_for(new_id)
-            if item is not None and getattr(item, "pid", None) == new_id:
-                item.setSelected(True)
-            self.report(f"added {kind} '{NEW_NAMES.get(kind, kind)}'; double-click to rename")
+        scene.clearSelection()
+        item = scene.item_for(new_id)
+        if item is not None and getattr(item, "pid", None) == new_id:
+            item.setSelected(True)
+        self.report(f"added {kind} '{name}': type its name, Enter (Esc keeps '{name}')")
+        self.start_rename(new_id, merge_key=command.merge_key)
         return new_id
 
     def centre_on_ids(self, ids: list[str]) -> None:
@@ -361,6 +371,17 @@ class CanvasView(QGraphicsView):
                 rect = rect.united(item.sceneBoundingRect())
         if not rect.isNull():
             self.centerOn(rect.center())
+
+
+def _readable(rect: QRect, height: int) -> QRect:
+    """The editor's rect: the name's, but never smaller than a legible line (zoomed out, the name is tiny)."""
+    r = QRect(rect)
+    if r.width() < 160:
+        r.setWidth(160)
+    if r.height() < height:
+        r.setTop(r.center().y() - height // 2)
+        r.setHeight(height)
+    return r
 
 
 def _containers(kind: str) -> tuple[str, ...]:

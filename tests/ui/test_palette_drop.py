@@ -1,0 +1,49 @@
+"""Palette drops: the new item opens in rename (one Undo removes it, named)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.conftest import at
+from tests.ui.gestures import new_ids, palette_drop
+
+
+def empty_spot(scene, lane: int) -> QPointF:  # type: ignore[no-untyped-def]
+    right = max(c.sceneBoundingRect().right() for c in scene.cards.values())
+    return QPointF(right + 200, scene.lane_tops[lane] + 120)
+
+
+def test_drop_opens_rename_and_one_undo_removes_the_named_item(qtbot, make_window) -> None:
+    w = make_window()
+    before = set(w.model.ids())
+    palette_drop(w.view, "cell", at(w.view, empty_spot(w.scene, 2)))
+    (new,) = new_ids(w.model, before)
+    editor = w.view._editor
+    assert editor is not None and w.view._editing == new and editor.hasFocus()
+    assert editor.selectedText() == editor.text() == "New cell"
+    QTest.keyClicks(editor, "Tide Cell")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    w.scene.flush()
+    assert w.model[new].name == "Tide Cell" and w.view._editor is None
+    assert w.stack.titles() == ["Add cell"]
+    QTest.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    w.scene.flush()
+    assert new not in w.model and new not in w.scene.cards
+    w.stack.redo()
+    assert w.model[new].name == "Tide Cell"
+
+
+def test_escape_keeps_the_placeholder_name(qtbot, make_window) -> None:
+    w = make_window()
+    card = w.scene.cards["grants-council"]
+    before = set(w.model.ids())
+    palette_drop(w.view, "role", at(w.view, card.sceneBoundingRect().center()))
+    (new,) = new_ids(w.model, before)
+    editor = w.view._editor
+    assert editor is not None and w.view._editing == new
+    QTest.keyClicks(editor, "Scribe")
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    assert w.view._editor is None
+    assert w.model[new].name == "New role" and w.model[new].parent == "grants-council"
+    assert w.stack.titles() == ["Add role"]
