@@ -1,4 +1,5 @@
-"""Palette drops: the new item opens in rename (one Undo removes it, named)."""
+"""Palette drops: the new item opens in rename (one Undo removes it, named), and a card dropped onto a
+container lands next to the drop point, on screen."""
 
 from __future__ import annotations
 
@@ -47,3 +48,22 @@ def test_escape_keeps_the_placeholder_name(qtbot, make_window) -> None:
     assert w.view._editor is None
     assert w.model[new].name == "New role" and w.model[new].parent == "grants-council"
     assert w.stack.titles() == ["Add role"]
+
+
+def test_card_dropped_onto_a_container_lands_near_the_drop_point_and_is_shown(qtbot, make_window) -> None:
+    w = make_window()
+    view = w.view
+    view.set_zoom(1.5)
+    container = w.scene.cards["regen-dao"]
+    point = container.mapToScene(QPointF(130, 34))
+    before = set(w.model.ids())
+    palette_drop(view, "cell", at(view, point))
+    (new,) = new_ids(w.model, before)
+    assert w.model[new].parent == "regen-dao" and w.model[new].scale == "constituency"
+    assert new in w.model.layout, "a dropped card keeps the place it was given"
+    rect = w.scene.cards[new].sceneBoundingRect()
+    assert (rect.center() - point).manhattanLength() < 700, rect
+    others = [c.sceneBoundingRect().adjusted(8, 8, -8, -8) for cid, c in w.scene.cards.items() if cid != new]
+    assert not any(rect.intersects(o) for o in others)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert shown.contains(w.scene.cards[new].mapRectToScene(w.scene.cards[new].shape().boundingRect()))

@@ -22,13 +22,14 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QMenu, QWidget
 
 from designer.commands.primitives import AddPrimitive, MovePrimitives, Rename
 from designer.commands.stack import CommandError, UndoStack
-from designer.layout.geometry import LANE_PITCH
+from designer.layout.geometry import LANE_PITCH, card_height
 from designer.model.kinds import SCALED_KINDS, SCALES
 from ui.canvas.autoscroll import AutoScroller
 from ui.canvas.card_item import HANDLE_RADIUS, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
+from ui.canvas.placement import free_spot_near
 from ui.canvas.scene import CanvasScene
 from ui.canvas.style import LINK_LABELS
 
@@ -333,16 +334,21 @@ class CanvasView(QGraphicsView):
     def drop_new(self, kind: str, pos: QPointF) -> str | None:
         """Add a primitive of ``kind`` dropped at scene ``pos``: the lane sets the scale, a container the parent.
 
-        The new item opens in rename with its placeholder selected; the name typed there merges into
-        this step."""
+        A card dropped onto a container goes into the container's lane at the free spot nearest the
+        drop point (the view scrolls to it if needed). The new item opens in rename with its
+        placeholder selected; the name typed there merges into this step."""
         scene = self.canvas()
         parent, _ = container_at(scene, pos, kind)
         if parent is not None and scene.model[parent].kind not in _containers(kind):
             parent = None
         lane = scene.lane_at(pos.y())
         position = None
-        if kind in SCALED_KINDS and parent is None:
-            position = scene.to_layout(lane, QPointF(pos.x() - 40, pos.y() - 20))
+        if kind in SCALED_KINDS:
+            top_left = QPointF(pos.x() - 40, pos.y() - 20)
+            if parent is not None:
+                lane = scene.lane_of(parent)
+                top_left = free_spot_near(scene, lane, top_left, card_height(None, False))
+            position = scene.to_layout(lane, top_left)
         name = NEW_NAMES.get(kind, kind)
         command = AddPrimitive(
             kind, name, parent=parent,  # type: ignore[arg-type]
@@ -359,6 +365,7 @@ class CanvasView(QGraphicsView):
         item = scene.item_for(new_id)
         if item is not None and getattr(item, "pid", None) == new_id:
             item.setSelected(True)
+            self.ensureVisible(item.sceneBoundingRect(), 40, 40)
         self.report(f"added {kind} '{name}': type its name, Enter (Esc keeps '{name}')")
         self.start_rename(new_id, merge_key=command.merge_key)
         return new_id
