@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLineF, QPointF
+from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 from designer.commands.links import AddLink
-from designer.commands.primitives import MovePrimitives, Reparent, SetScale
+from designer.commands.primitives import MovePrimitives, Reparent, SetScale, check_parent
 from designer.commands.stack import CommandError, UndoStack
 from designer.model.kinds import CONTAINERS, LINK_KINDS, SCALES
 from ui.canvas.card_item import CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
+from ui.canvas.drop_target import DropHighlight
+from ui.canvas.placement import free_spot_near
 from ui.canvas.scene import CanvasScene
 from ui.canvas.style import style
 
@@ -40,46 +42,123 @@ def push_gesture(stack: UndoStack, title: str, commands: list[object], report: R
 
 
 class MoveCards:
-    """Drag selected cards; on release one Move (+ Change scale) step."""
+    """Drag selected cards; on release one Move (+ Change scale) step, or, released over a container
+    that may hold them, one "Move into container" step (Reparent + Move + Change scale).
+
+    The container under the pointer is highlighted while hovering (red, with the reason, when it
+    may not hold them), so a card never changes parent by accident; with ``keep_parent`` (Alt held)
+    nothing is highlighted and the drop is a plain move."""
 
     def __init__(self, scene: CanvasScene, cards: list[CardItem], start: QPointF) -> None:
         self.scene, self.cards, self.start = scene, cards, start
         self.origins = {c.pid: c.pos() for c in cards}
+        self.moving = set(self.origins)
         self.moved = False
+        self.target: str | None = None
+        self.refusal: str | None = None
+        self.highlight = DropHighlight()
 
-    def move(self, pos: QPointF) -> None:
+    def move(self, pos: QPointF, keep_parent: bool = False) -> None:
         delta = pos - self.start
         if not self.moved and abs(delta.x()) + abs(delta.y()) < 3:
             return
         self.moved = True
         for card in self.cards:
             card.setPos(self.origins[card.pid] + delta)
-        self.scene.route_edges_of_cards({c.pid for c in self.cards})
+        self.scene.route_edges_of_cards(self.moving)
+        self.aim(pos, keep_parent)
+
+    def _card_under(self, pos: QPointF) -> CardItem | None:
+        for item in self.scene.items(pos):
+            card = item if isinstance(item, CardItem) else item.parentItem()
+            if isinstance(card, CardItem) and card.pid not in self.moving:
+                return card
+        return None
+
+    def aim(self, pos: QPointF, keep_parent: bool = False) -> None:
+        """Find (and highlight) the container the cards would go into if released at ``pos``."""
+        self.target = self.refusal = None
+        card = None if keep_parent or not self.moved else self._card_under(pos)
+        model = self.scene.model
+        if card is None or all(model[pid].parent == card.pid for pid in self.moving):
+            self.highlight.clear()
+            return
+        name = model[card.pid].name
+        try:
+            for pid in self.moving:
+                check_parent(model, model[pid].kind, card.pid, moving=pid)
+        except CommandError as exc:
+            self.refusal = f"not moved into '{name}': {exc}"
+            self.highlight.show_on(self.scene, card.pid, _outline(card), f"cannot go into {name}", ok=False)
+            return
+        self.target = card.pid
+        self.highlight.show_on(self.scene, card.pid, _outline(card), f"move into {name}  (Alt: just move)")
 
     def finish(self, stack: UndoStack, report: Report) -> bool:
+        self.highlight.remove()
         if not self.moved:
             return False
+        if self.target is not None:
+            return self._finish_into(stack, report, self.target)
         positions: dict[str, tuple[float, float]] = {}
         scales: dict[str, str] = {}
         for card in self.cards:
             top_left = card.pos()
             lane = self.scene.lane_at(top_left.y() + min(card.height, 60) / 2)
-            positions[card.pid] = self.scene.to_layout(lane, top_left)
+            positions[card.pid] = self._layout(lane, top_left)
             if self.scene.lane_of(card.pid) != lane:
                 scales[card.pid] = SCALES[lane]
-        commands: list[object] = [MovePrimitives(positions)]
-        for scale in set(scales.values()):
-            commands.append(SetScale([k for k, v in scales.items() if v == scale], scale))  # type: ignore[arg-type]
         title = "Move" if not scales else "Move to another lane"
-        ok = push_gesture(stack, title, commands, report)
+        ok = push_gesture(stack, title, self._commands(positions, scales), report)
         if not ok:
+            self.cancel()
+        elif self.refusal:
+            report(self.refusal)
+        return ok
+
+    def _finish_into(self, stack: UndoStack, report: Report, target: str) -> bool:
+        """Put the cards into ``target``: in its lane, each at the free spot nearest where it was dropped."""
+        lane = self.scene.lane_of(target)
+        positions: dict[str, tuple[float, float]] = {}
+        scales: dict[str, str] = {}
+        unplaced = set(self.moving)
+        for card in self.cards:
+            spot = free_spot_near(self.scene, lane, card.pos(), card.height, ignore=unplaced)
+            card.setPos(spot)  # feedback only: later cards of the group avoid it
+            unplaced.discard(card.pid)
+            positions[card.pid] = self._layout(lane, spot)
+            if self.scene.lane_of(card.pid) != lane:
+                scales[card.pid] = SCALES[lane]
+        commands = self._commands(positions, scales)
+        commands += [Reparent(pid, target) for pid in self.origins if self.scene.model[pid].parent != target]
+        ok = push_gesture(stack, "Move into container", commands, report)
+        if ok:
+            names = ", ".join(f"'{self.scene.model[pid].name}'" for pid in self.origins)
+            report(f"moved {names} into '{self.scene.model[target].name}'")
+        else:
             self.cancel()
         return ok
 
+    def _layout(self, lane: int, top_left: QPointF) -> tuple[float, float]:
+        return self.scene.to_layout(lane, top_left)
+
+    @staticmethod
+    def _commands(positions: dict[str, tuple[float, float]], scales: dict[str, str]) -> list[object]:
+        commands: list[object] = [MovePrimitives(positions)]
+        for scale in sorted(set(scales.values())):
+            commands.append(SetScale([k for k, v in scales.items() if v == scale], scale))  # type: ignore[arg-type]
+        return commands
+
     def cancel(self) -> None:
+        self.highlight.remove()
         for card in self.cards:
             card.setPos(self.origins[card.pid])
-        self.scene.route_edges_of_cards({c.pid for c in self.cards})
+        self.scene.route_edges_of_cards(self.moving)
+
+
+def _outline(item: QGraphicsItem) -> QRectF:
+    """The scene rect of what an item draws (its shape, without handle or badge margins)."""
+    return item.mapRectToScene(item.shape().boundingRect())
 
 
 def container_at(scene: CanvasScene, pos: QPointF, kind: str) -> tuple[str | None, QGraphicsItem | None]:
@@ -106,7 +185,7 @@ class MoveIntoContainer:
         self.moved = False
         self.item.setZValue(10)
 
-    def move(self, pos: QPointF) -> None:
+    def move(self, pos: QPointF, keep_parent: bool = False) -> None:
         delta = pos - self.start
         if not self.moved and abs(delta.x()) + abs(delta.y()) < 3:
             return
@@ -145,7 +224,7 @@ class DrawLink:
         self.line.setZValue(20)
         scene.addItem(self.line)
 
-    def move(self, pos: QPointF) -> None:
+    def move(self, pos: QPointF, keep_parent: bool = False) -> None:
         self.line.setLine(QLineF(self.line.line().p1(), pos))
 
     def target_at(self, pos: QPointF) -> str | None:

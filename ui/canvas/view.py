@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QLineEdit, QMenu, QWidget
 
 from designer.commands.primitives import AddPrimitive, MovePrimitives, Rename
 from designer.commands.stack import CommandError, UndoStack
@@ -35,6 +35,8 @@ from ui.canvas.style import LINK_LABELS
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.05, 6.0, 1.2
 NUDGE, NUDGE_FINE = 10.0, 1.0
+KEEP_PARENT = Qt.KeyboardModifier.AltModifier
+"""Held while dragging a card: move it without putting it into the container under the pointer."""
 
 
 class CanvasView(QGraphicsView):
@@ -62,6 +64,7 @@ class CanvasView(QGraphicsView):
         self._editing: str | None = None
         self._rename_merge: object = None
         self.autoscroll = AutoScroller(self, self._autoscrolled)
+        self._last_point = QPoint()
         self.horizontalScrollBar().valueChanged.connect(self.viewportMoved)
         self.verticalScrollBar().valueChanged.connect(self.viewportMoved)
 
@@ -158,7 +161,8 @@ class CanvasView(QGraphicsView):
             return
         if self._gesture is not None:
             point = event.position().toPoint()
-            self._gesture.move(self.mapToScene(point))
+            self._last_point = point
+            self._gesture.move(self.mapToScene(point), bool(event.modifiers() & KEEP_PARENT))
             self.autoscroll.update(point)
             return
         super().mouseMoveEvent(event)
@@ -166,7 +170,8 @@ class CanvasView(QGraphicsView):
     def _autoscrolled(self, point: QPoint) -> None:
         """The view scrolled under a still pointer: the dragged thing follows it."""
         if self._gesture is not None:
-            self._gesture.move(self.mapToScene(point))
+            keep = bool(QApplication.keyboardModifiers() & KEEP_PARENT)
+            self._gesture.move(self.mapToScene(point), keep)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
@@ -180,6 +185,7 @@ class CanvasView(QGraphicsView):
             return
         pos = self.mapToScene(event.position().toPoint())
         if isinstance(gesture, MoveCards):
+            gesture.aim(pos, bool(event.modifiers() & KEEP_PARENT))
             gesture.finish(self.stack, self.report)
         elif isinstance(gesture, MoveIntoContainer):
             gesture.finish(self.stack, self.report, pos)
@@ -216,6 +222,8 @@ class CanvasView(QGraphicsView):
             self._gesture.cancel()
             self._gesture = None
             return
+        if key == Qt.Key.Key_Alt and isinstance(self._gesture, MoveCards):
+            self._reaim(keep_parent=True)
         arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
         if key in arrows:
             step = NUDGE_FINE if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
@@ -224,11 +232,18 @@ class CanvasView(QGraphicsView):
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Alt and isinstance(self._gesture, MoveCards):
+            self._reaim(keep_parent=False)
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = False
             self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
             return
         super().keyReleaseEvent(event)
+
+    def _reaim(self, keep_parent: bool) -> None:
+        """Alt pressed or released mid-drag: show (or drop) the container highlight at once."""
+        if isinstance(self._gesture, MoveCards):
+            self._gesture.aim(self.mapToScene(self._last_point), keep_parent)
 
     def nudge(self, dx: float, dy: float) -> None:
         scene = self.canvas()

@@ -1,0 +1,77 @@
+"""Dragging a card that is already on the canvas into a container card (or, with Alt, past it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+
+from tests.ui.conftest import at
+from tests.ui.gestures import drag_path, release
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def grip(w, cid: str) -> QPointF:  # type: ignore[no-untyped-def]
+    return w.scene.cards[cid].mapToScene(QPointF(60, 12))
+
+
+def header(w, cid: str) -> QPointF:  # type: ignore[no-untyped-def]
+    return w.scene.cards[cid].mapToScene(QPointF(130, 34))
+
+
+def drag_card(w, cid: str, onto: str, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):  # type: ignore[no-untyped-def]
+    """Press on ``cid``'s header and move onto ``onto``'s header, the button still down."""
+    view = w.view
+    view.set_zoom(0.5)
+    view.centerOn((grip(w, cid) + header(w, onto)) / 2)
+    start, end = view.mapFromScene(grip(w, cid)), view.mapFromScene(header(w, onto))
+    drag_path(view, start, end, mods=mods)
+    return end
+
+
+def test_card_released_over_a_container_moves_into_it_in_one_step(qtbot, make_window) -> None:
+    w = make_window()
+    before = w.model.snapshot()
+    assert w.model["festival"].parent == "grants-council"
+    end = drag_card(w, "festival", "ops")
+    highlight = w.view._gesture.highlight
+    assert highlight.isVisible() and highlight.target == "ops" and highlight.ok
+    assert "Ops" in highlight.text or w.model["ops"].name in highlight.text
+    release(w.view, end)
+    assert highlight.scene() is None
+    p = w.model["festival"]
+    assert p.parent == "ops" and p.scale == "coordination"
+    assert w.stack.titles() == ["Move into container"]
+    assert "into" in w.statusBar().currentMessage()
+    card, ops = w.scene.cards["festival"].sceneBoundingRect(), w.scene.cards["ops"].sceneBoundingRect()
+    assert not card.adjusted(8, 8, -8, -8).intersects(ops) and (card.center() - ops.center()).manhattanLength() < 900
+    w.stack.undo()
+    assert w.model.snapshot() == before
+
+
+def test_alt_moves_without_reparenting(qtbot, make_window) -> None:
+    w = make_window()
+    end = drag_card(w, "festival", "ops", mods=ALT)
+    assert not w.view._gesture.highlight.isVisible()
+    release(w.view, end, ALT)
+    assert w.model["festival"].parent == "grants-council"
+    assert w.stack.titles() == ["Move to another lane"]
+
+
+def test_refused_container_is_marked_and_the_status_bar_says_why(qtbot, make_window) -> None:
+    w = make_window()
+    end = drag_card(w, "ops", "restoration")  # restoration sits inside ops
+    highlight = w.view._gesture.highlight
+    assert highlight.isVisible() and highlight.target == "restoration" and not highlight.ok
+    release(w.view, end)
+    assert w.model["ops"].parent == "regen-dao"
+    assert "cannot go inside itself or its own contents" in w.statusBar().currentMessage()
+
+
+def test_no_highlight_over_the_current_parent_or_empty_canvas(qtbot, make_window) -> None:
+    w = make_window()
+    view = w.view
+    start = at(view, grip(w, "festival"))
+    drag_path(view, start, start + (view.mapFromScene(QPointF(0, 0)) - view.mapFromScene(QPointF(-200, 0))))
+    assert not view._gesture.highlight.isVisible()
+    release(view, view._last_point)
+    assert w.model["festival"].parent == "grants-council"
