@@ -17,7 +17,7 @@ from designer.commands.links import AddLink
 from designer.commands.primitives import MovePrimitives, Reparent, SetScale, check_parent
 from designer.commands.stack import CommandError, UndoStack
 from designer.model.kinds import CONTAINERS, LINK_KINDS, SCALES
-from ui.canvas.card_item import CardItem
+from ui.canvas.card_item import KIND_LABEL, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.drop_target import DropHighlight
 from ui.canvas.placement import free_spot_near
@@ -184,6 +184,7 @@ class MoveIntoContainer:
         self.origin = item.pos()
         self.moved = False
         self.item.setZValue(10)
+        self.highlight = DropHighlight()
 
     def move(self, pos: QPointF, keep_parent: bool = False) -> None:
         delta = pos - self.start
@@ -191,14 +192,26 @@ class MoveIntoContainer:
             return
         self.moved = True
         self.item.setPos(self.origin + delta)
+        target, under = self._target(pos)
+        current = self.scene.model.get(self.item.pid)
+        if target is None or under is None or current is None or target in (current.parent, self.item.pid):
+            self.highlight.clear()
+            return
+        name = self.scene.model[target].name
+        self.highlight.show_on(self.scene, target, _outline(under), f"move into {name}")
+
+    def _target(self, pos: QPointF) -> tuple[str | None, QGraphicsItem | None]:
+        self.item.setVisible(False)  # look through the dragged item
+        found = container_at(self.scene, pos, self.item.kind)
+        self.item.setVisible(True)
+        return found
 
     def finish(self, stack: UndoStack, report: Report, pos: QPointF) -> bool:
+        self.highlight.remove()
         self.item.setZValue(0)
         if not self.moved:
             return False
-        self.item.setVisible(False)  # look through the dragged item
-        target, _ = container_at(self.scene, pos, self.item.kind)
-        self.item.setVisible(True)
+        target, _ = self._target(pos)
         current = self.scene.model.get(self.item.pid)
         self.item.setPos(self.origin)
         if current is None or target is None or target == current.parent or target == self.item.pid:
@@ -208,12 +221,22 @@ class MoveIntoContainer:
         return push_gesture(stack, "Move into container", [Reparent(self.item.pid, target)], report)
 
     def cancel(self) -> None:
+        self.highlight.remove()
         self.item.setZValue(0)
         self.item.setPos(self.origin)
 
 
+def describe(scene: CanvasScene, pid: str) -> str:
+    """"cell 'Policy Cell'": how a highlight names the primitive it outlines."""
+    p = scene.model[pid]
+    return f"{KIND_LABEL.get(p.kind, p.kind).lower().replace('dao', 'DAO')} '{p.name}'"
+
+
 class DrawLink:
-    """Drag from a card's handle to another primitive; the kind is chosen on release."""
+    """Drag from a card's handle to another primitive; the kind is chosen on release.
+
+    The item the link would end at (a card, or the role chip or task row under the pointer) is
+    highlighted and named while dragging, so a link never lands on a role or task by surprise."""
 
     def __init__(self, scene: CanvasScene, source: str, start: QPointF) -> None:
         self.scene, self.source = scene, source
@@ -223,32 +246,43 @@ class DrawLink:
         self.line.setPen(pen)
         self.line.setZValue(20)
         scene.addItem(self.line)
+        self.highlight = DropHighlight()
 
     def move(self, pos: QPointF, keep_parent: bool = False) -> None:
         self.line.setLine(QLineF(self.line.line().p1(), pos))
+        target, item = self._target_item(pos)
+        if target is None or item is None:
+            self.highlight.clear()
+            return
+        self.highlight.show_on(self.scene, target, _outline(item), f"link to {describe(self.scene, target)}")
 
-    def target_at(self, pos: QPointF) -> str | None:
+    def _target_item(self, pos: QPointF) -> tuple[str | None, QGraphicsItem | None]:
         for item in self.scene.items(pos):
             pid = getattr(item, "pid", None)
             if pid is not None and pid != self.source and isinstance(item, CardItem | ChipItem | TaskItem):
-                return str(pid)
-        return None
+                return str(pid), item
+        return None, None
+
+    def target_at(self, pos: QPointF) -> str | None:
+        return self._target_item(pos)[0]
 
     def finish(
         self, stack: UndoStack, report: Report, pos: QPointF, choose: Callable[[list[str]], str | None]
     ) -> bool:
-        self.cancel()
         target = self.target_at(pos)
         if target is None:
+            self.cancel()
             report("drop the link onto another DAO, cell, role, task or partner")
             return False
         target_kind = self.scene.model[target].kind
         kinds = [k for k in LINK_KINDS if k != "uses-role" or target_kind == "role"]
-        kind = choose(kinds)
+        kind = choose(kinds)  # the highlight stays on while the menu asks
+        self.cancel()
         if kind is None:
             return False
         return push_gesture(stack, f"Add {kind} link", [AddLink(self.source, target, kind)], report)  # type: ignore[arg-type]
 
     def cancel(self) -> None:
+        self.highlight.remove()
         if self.line.scene() is not None:
             self.scene.removeItem(self.line)

@@ -27,7 +27,8 @@ from designer.model.kinds import SCALED_KINDS, SCALES
 from ui.canvas.autoscroll import AutoScroller
 from ui.canvas.card_item import HANDLE_RADIUS, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
-from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at
+from ui.canvas.drop_target import DropHighlight
+from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, describe
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.placement import free_spot_near
 from ui.canvas.scene import CanvasScene
@@ -64,6 +65,8 @@ class CanvasView(QGraphicsView):
         self._editing: str | None = None
         self._rename_merge: object = None
         self.autoscroll = AutoScroller(self, self._autoscrolled)
+        self._drop_highlight = DropHighlight()
+        self._drop_kind = ""
         self._last_point = QPoint()
         self.horizontalScrollBar().valueChanged.connect(self.viewportMoved)
         self.verticalScrollBar().valueChanged.connect(self.viewportMoved)
@@ -172,6 +175,8 @@ class CanvasView(QGraphicsView):
         if self._gesture is not None:
             keep = bool(QApplication.keyboardModifiers() & KEEP_PARENT)
             self._gesture.move(self.mapToScene(point), keep)
+        elif self._drop_highlight.scene() is not None:
+            self._aim_palette_drop(self._drop_kind, self.mapToScene(point))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
@@ -326,6 +331,8 @@ class CanvasView(QGraphicsView):
         event.acceptProposedAction()
         if mime.hasFormat(KIND_MIME):
             point = event.position().toPoint()
+            self._drop_kind = bytes(mime.data(KIND_MIME).data()).decode()
+            self._aim_palette_drop(self._drop_kind, self.mapToScene(point))
             self.autoscroll.update(point)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
@@ -334,6 +341,17 @@ class CanvasView(QGraphicsView):
 
     def _end_palette_drag(self) -> None:
         self.autoscroll.stop()
+        self._drop_highlight.remove()
+
+    def _aim_palette_drop(self, kind: str, pos: QPointF) -> None:
+        """Highlight the container a palette item would go into if dropped at ``pos``."""
+        scene = self.canvas()
+        parent, item = container_at(scene, pos, kind)
+        if parent is None or item is None or scene.model[parent].kind not in _containers(kind):
+            self._drop_highlight.clear()
+            return
+        rect = item.mapRectToScene(item.shape().boundingRect())
+        self._drop_highlight.show_on(scene, parent, rect, f"add into {describe(scene, parent)}")
 
     def dropEvent(self, event: QDropEvent) -> None:
         self._end_palette_drag()

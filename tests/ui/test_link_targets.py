@@ -1,0 +1,32 @@
+"""Links: the target under the pointer (card, role chip or task row) is highlighted while dragging."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+
+from tests.ui.gestures import drag_path, move, release
+
+
+def test_link_target_is_highlighted_card_chip_or_task(qtbot, make_window, monkeypatch) -> None:
+    w = make_window()
+    view = w.view
+    monkeypatch.setattr(view, "choose_link_kind", lambda kinds: "accountable-to")
+    view.set_zoom(0.6)
+    source = w.scene.cards["festival"]
+    source.setSelected(True)
+    chip, task = w.scene.chips["treasury-steward"], w.scene.tasks["q3-treasury-report"]
+    ops = w.scene.cards["ops"]
+    view.centerOn((source.sceneBoundingRect().center() + ops.sceneBoundingRect().center()) / 2)
+    handle = view.mapFromScene(source.mapToScene(source.handle_center()))
+    drag_path(view, handle, view.mapFromScene(ops.mapToScene(QPointF(130, 34))))
+    highlight = view._gesture.highlight
+    assert highlight.isVisible() and highlight.target == "ops" and highlight.text.startswith("link to cell")
+    move(view, view.mapFromScene(chip.sceneBoundingRect().center()))
+    assert highlight.target == "treasury-steward" and highlight.text.startswith("link to role")
+    assert highlight.sceneBoundingRect().height() < 60, "the chip is outlined, not its card"
+    move(view, view.mapFromScene(task.sceneBoundingRect().center()))
+    assert highlight.target == "q3-treasury-report" and highlight.text.startswith("link to task")
+    move(view, view.mapFromScene(chip.sceneBoundingRect().center()))
+    release(view, view.mapFromScene(chip.sceneBoundingRect().center()))
+    assert highlight.scene() is None
+    assert ("festival", "treasury-steward", "accountable-to") in [lk.key for lk in w.model.links]
