@@ -1,10 +1,11 @@
-"""Links: the target under the pointer (card, role chip or task row) is highlighted while dragging."""
+"""Links: the target under the pointer is highlighted while dragging, and a role chip has a handle."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
-from tests.ui.gestures import drag_path, move, release
+from tests.ui.conftest import at
+from tests.ui.gestures import LEFT, drag_path, move, release
 
 
 def test_link_target_is_highlighted_card_chip_or_task(qtbot, make_window, monkeypatch) -> None:
@@ -30,3 +31,24 @@ def test_link_target_is_highlighted_card_chip_or_task(qtbot, make_window, monkey
     release(view, view.mapFromScene(chip.sceneBoundingRect().center()))
     assert highlight.scene() is None
     assert ("festival", "treasury-steward", "accountable-to") in [lk.key for lk in w.model.links]
+
+
+def test_a_link_can_start_at_a_selected_role_chip(qtbot, make_window, monkeypatch) -> None:
+    w = make_window()
+    view = w.view
+    offered: list[list[str]] = []
+    monkeypatch.setattr(view, "choose_link_kind", lambda kinds: offered.append(kinds) or "accountable-to")
+    chip = w.scene.chips["reviewer"]
+    qtbot.mouseClick(view.viewport(), LEFT, pos=at(view, chip.sceneBoundingRect().center()))
+    assert chip.isSelected() and not w.scene.cards["grants-council"].isSelected()
+    target = w.scene.cards["regen-dao"].mapToScene(QPointF(130, 34))
+    view.set_zoom(0.7)
+    view.centerOn((chip.sceneBoundingRect().center() + target) / 2)
+    handle = view.mapFromScene(chip.mapToScene(chip.handle_center()))
+    drag_path(view, handle, view.mapFromScene(target))
+    assert view._gesture.highlight.target == "regen-dao"
+    release(view, view.mapFromScene(target))
+    assert ("reviewer", "regen-dao", "accountable-to") in [lk.key for lk in w.model.links]
+    assert w.stack.titles() == ["Add accountable-to link"] and offered
+    assert "grants-council" in w.model.ids() and w.model["reviewer"].parent == "grants-council"
+

@@ -9,14 +9,22 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from designer.layout.geometry import CARD_PAD, CARD_WIDTH, CHIP_HEIGHT, TASK_HEIGHT
 from ui.canvas.style import style
 
+CHIP_X = CARD_PAD + 6
+"""A chip's x inside its card."""
 CHIP_WIDTH = CARD_WIDTH - 2 * CARD_PAD - 6
+HANDLE_X = CARD_WIDTH - CHIP_X
+"""A selected chip's link handle sits on its card's right edge, where the card's own handle is."""
+HANDLE_R = 5.5
 STATUS_MARK = {"done": "☑", "in-progress": "◐", "blocked": "⊘", "cancelled": "☒"}
 SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 
 class ChipItem(QGraphicsItem):
-    """A role inside its DAO or cell: a rounded chip with a diamond and the role's name."""
+    """A role inside its DAO or cell: a rounded chip with a diamond and the role's name.
+
+    Selected, it shows a link handle (like a card's) so a link can start at the role: roles are
+    the ends of uses-role links and can themselves be accountable to a cell or another role."""
 
     kind = "role"
 
@@ -45,10 +53,10 @@ class ChipItem(QGraphicsItem):
         return QRectF(10, 1, CHIP_WIDTH - 20, CHIP_HEIGHT - 2)
 
     def handle_center(self) -> QPointF:
-        return QPointF(CHIP_WIDTH + 4, CHIP_HEIGHT / 2)
+        return QPointF(HANDLE_X, CHIP_HEIGHT / 2)
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-2, -2, 2, 2)
+        return self._rect.adjusted(-2, -2, HANDLE_X + HANDLE_R + 2 - CHIP_WIDTH, 2)
 
     def shape(self) -> QPainterPath:
         return self._outline
@@ -71,6 +79,12 @@ class ChipItem(QGraphicsItem):
             painter.setPen(s.card_muted)
             painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              self._suffix.strip(" ·") + " ⚇")
+        if self.isSelected():
+            handle = self.handle_center()
+            painter.setPen(s.select_pen)
+            painter.drawLine(QPointF(CHIP_WIDTH, handle.y()), QPointF(handle.x() - HANDLE_R, handle.y()))
+            painter.setBrush(s.card_brush)
+            painter.drawEllipse(handle, HANDLE_R, HANDLE_R)
 
 
 class TaskItem(QGraphicsItem):

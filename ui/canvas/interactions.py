@@ -233,7 +233,7 @@ def describe(scene: CanvasScene, pid: str) -> str:
 
 
 class DrawLink:
-    """Drag from a card's handle to another primitive; the kind is chosen on release.
+    """Drag from a card's or role chip's handle to another primitive; the kind is chosen on release.
 
     The item the link would end at (a card, or the role chip or task row under the pointer) is
     highlighted and named while dragging, so a link never lands on a role or task by surprise."""

@@ -36,6 +36,8 @@ from ui.canvas.style import LINK_LABELS
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.05, 6.0, 1.2
 NUDGE, NUDGE_FINE = 10.0, 1.0
+HANDLE_HIT_PX = 9.0
+"""Least hit radius of a link handle in screen pixels, so it can be grabbed when zoomed out."""
 KEEP_PARENT = Qt.KeyboardModifier.AltModifier
 """Held while dragging a card: move it without putting it into the container under the pointer."""
 
@@ -131,9 +133,11 @@ class CanvasView(QGraphicsView):
             return
         pos = self.mapToScene(event.position().toPoint())
         scene = self.canvas()
-        for card in (i for i in scene.selectedItems() if isinstance(i, CardItem)):
-            if QLineF_len(card.mapToScene(card.handle_center()), pos) <= HANDLE_RADIUS + 2:
-                self._gesture = DrawLink(scene, card.pid, card.mapToScene(card.handle_center()))
+        reach = max(HANDLE_RADIUS + 2, HANDLE_HIT_PX / max(self.zoom(), 0.01))
+        for owner in (i for i in scene.selectedItems() if isinstance(i, CardItem | ChipItem)):
+            handle = owner.mapToScene(owner.handle_center())
+            if QLineF_len(handle, pos) <= reach:
+                self._gesture = DrawLink(scene, owner.pid, handle)
                 return
         item = self._top_item(event.position().toPoint())
         toggle = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier))
