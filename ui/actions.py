@@ -63,6 +63,11 @@ class Actions:
         self.show_tasks = act("Show &Tasks", lambda: w.scene.set_show_tasks(self.show_tasks.isChecked()), "Ctrl+T")
         self.show_tasks.setCheckable(True)
         self.show_tasks.setChecked(True)
+        self.snap_grid = act("&Snap to Grid", lambda: self.set_snap(self.snap_grid.isChecked()),
+                             tip="Moved and dropped cards land on a 10-unit grid")
+        self.snap_grid.setCheckable(True)
+        self.snap_grid.setChecked(w.settings.snap_to_grid())
+        v.snap = self.snap_grid.isChecked()
         self.auto_layout = act("&Auto-Layout", w.auto_layout, "Ctrl+Shift+L")
         self.about = act("&About DAO Primitives Designer", w.about)
         self.shortcuts = act("&Keyboard Shortcuts", w.show_shortcuts, SK.HelpContents)
@@ -88,6 +93,7 @@ class Actions:
         self.view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.fit])
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.show_tasks)
+        self.view_menu.addAction(self.snap_grid)
         theme_menu = self.view_menu.addMenu("T&heme")
         group = QActionGroup(w)
         self.themes: dict[str, QAction] = {}
@@ -119,6 +125,11 @@ class Actions:
         tb.addActions([self.zoom_out, self.zoom_in, self.fit, self.auto_layout])
         w.addToolBar(tb)
         self.toolbar = tb
+
+    def set_snap(self, on: bool) -> None:
+        """View > Snap to Grid: the view snaps from the next move on; the choice is remembered."""
+        self.w.view.snap = on
+        self.w.settings.set_snap_to_grid(on)
 
     def all(self) -> list[QAction]:
         return [a for a in vars(self).values() if isinstance(a, QAction)]

@@ -1,4 +1,4 @@
-"""Persistent settings (QSettings): window geometry, recent files, theme, autosave interval."""
+"""Persistent settings (QSettings): window geometry, recent files, theme, autosave interval, grid snapping."""
 
 from __future__ import annotations
 
@@ -47,3 +47,11 @@ class Settings:
 
     def autosave_seconds(self) -> int:
         return int(self.q.value("autosave_seconds", 20))
+
+    def snap_to_grid(self) -> bool:
+        """View > Snap to Grid; on unless turned off."""
+        value = self.q.value("canvas/snap_to_grid", True)
+        return value not in (False, "false", "0", 0)
+
+    def set_snap_to_grid(self, on: bool) -> None:
+        self.q.setValue("canvas/snap_to_grid", on)

@@ -20,7 +20,7 @@ from designer.model.kinds import CONTAINERS, LINK_KINDS, SCALES
 from ui.canvas.card_item import KIND_LABEL, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.drop_target import DropHighlight
-from ui.canvas.placement import free_spot_near
+from ui.canvas.placement import free_spot_near, snap_layout
 from ui.canvas.scene import CanvasScene
 from ui.canvas.style import style
 
@@ -49,8 +49,8 @@ class MoveCards:
     may not hold them), so a card never changes parent by accident; with ``keep_parent`` (Alt held)
     nothing is highlighted and the drop is a plain move."""
 
-    def __init__(self, scene: CanvasScene, cards: list[CardItem], start: QPointF) -> None:
-        self.scene, self.cards, self.start = scene, cards, start
+    def __init__(self, scene: CanvasScene, cards: list[CardItem], start: QPointF, snap: bool = True) -> None:
+        self.scene, self.cards, self.start, self.snap = scene, cards, start, snap
         self.origins = {c.pid: c.pos() for c in cards}
         self.moving = set(self.origins)
         self.moved = False
@@ -140,7 +140,8 @@ class MoveCards:
         return ok
 
     def _layout(self, lane: int, top_left: QPointF) -> tuple[float, float]:
-        return self.scene.to_layout(lane, top_left)
+        position = self.scene.to_layout(lane, top_left)
+        return snap_layout(position, lane) if self.snap else position
 
     @staticmethod
     def _commands(positions: dict[str, tuple[float, float]], scales: dict[str, str]) -> list[object]:

@@ -1,8 +1,10 @@
-"""Where a card lands: the free spot nearest to where it was dropped.
+"""Where a card lands: snapping to the grid, and the free spot nearest to where it was dropped.
 
-A card dropped onto its container used to go to the first free spot right of everything
-(x = 3672 for a drop near 900); :func:`free_spot_near` keeps it next to the drop point instead,
-without covering another card.
+Moves at zoom below 100 % used to land a unit off the tidy grid (959 for 960), so positions are
+snapped to :data:`GRID` in layout coordinates (x, and the offset within the lane). A card dropped
+onto its container used to go to the first free spot right of everything (x = 3672 for a drop
+near 900); :func:`free_spot_near` keeps it next to the drop point instead, without covering
+another card.
 """
 
 from __future__ import annotations
@@ -12,13 +14,24 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 
-from designer.layout.geometry import CARD_WIDTH, LANE_PAD_TOP
+from designer.layout.geometry import CARD_WIDTH, LANE_PAD_TOP, LANE_PITCH
 from ui.canvas.scene import CanvasScene
 
+GRID = 10.0
 GAP = 30.0
 """Space kept around other cards when looking for a free spot."""
 SEARCH = 1600.0
 """Only cards this near to the drop point are considered (keeps a drop fast on a 10k canvas)."""
+
+
+def snap(value: float, grid: float = GRID) -> float:
+    return float(round(value / grid) * grid)
+
+
+def snap_layout(position: tuple[float, float], lane: int, grid: float = GRID) -> tuple[float, float]:
+    """Snap a nominal-grid layout position: x, and y's offset within ``lane``."""
+    top = lane * LANE_PITCH
+    return (snap(position[0], grid), top + max(0.0, snap(position[1] - top, grid)))
 
 
 def _free(rect: QRectF, others: list[QRectF]) -> bool:

@@ -30,7 +30,7 @@ from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.drop_target import DropHighlight
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, describe
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
-from ui.canvas.placement import free_spot_near
+from ui.canvas.placement import free_spot_near, snap_layout
 from ui.canvas.scene import CanvasScene
 from ui.canvas.style import LINK_LABELS
 
@@ -66,6 +66,8 @@ class CanvasView(QGraphicsView):
         self._editor: QLineEdit | None = None
         self._editing: str | None = None
         self._rename_merge: object = None
+        self.snap = True
+        """Snap moved and dropped cards to the 10-unit grid (View > Snap to Grid)."""
         self.autoscroll = AutoScroller(self, self._autoscrolled)
         self._drop_highlight = DropHighlight()
         self._drop_kind = ""
@@ -155,7 +157,7 @@ class CanvasView(QGraphicsView):
             item.setSelected(True)
         if isinstance(item, CardItem):
             cards = [i for i in scene.selectedItems() if isinstance(i, CardItem)]
-            self._gesture = MoveCards(scene, cards, pos)
+            self._gesture = MoveCards(scene, cards, pos, snap=self.snap)
         else:
             self._gesture = MoveIntoContainer(scene, item, pos)
 
@@ -386,6 +388,8 @@ class CanvasView(QGraphicsView):
                 lane = scene.lane_of(parent)
                 top_left = free_spot_near(scene, lane, top_left, card_height(None, False))
             position = scene.to_layout(lane, top_left)
+            if self.snap:
+                position = snap_layout(position, lane)
         name = NEW_NAMES.get(kind, kind)
         command = AddPrimitive(
             kind, name, parent=parent,  # type: ignore[arg-type]
