@@ -109,3 +109,16 @@ def test_console_script_runs_without_a_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr == f"{bad}:2:22: the file is not UTF-8 text\n"
+
+
+def test_export_never_writes_another_format_over_its_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "net.dao.yaml"
+    src.write_text(SMALL)
+    code, _, err = run(capsys, "export", str(src), "--to", "csv", "-o", str(src))
+    assert (code, err) == (
+        2,
+        f"error: {src}: is the input document; writing csv over it would lose it (choose another -o)\n",
+    )
+    assert src.read_text() == SMALL
+    assert run(capsys, "export", str(src), "--to", "yaml", "-o", str(src))[0] == 0
+    assert load_document(src).organization.name == "Regen Commons"

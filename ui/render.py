@@ -20,10 +20,15 @@ def _ensure_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """One line on stderr and exit code 2, like every other command."""
+        print(f"error: {self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="dao-designer render", description="Draw the canvas of a state file to PNG or SVG."
-    )
+    p = _Parser(prog="dao-designer render", description="Draw the canvas of a state file to PNG or SVG.")
     p.add_argument("file", help="a .dao.yaml or .dao.json file")
     p.add_argument("-o", "--output", required=True, help="OUT.png or OUT.svg")
     p.add_argument("--scale", type=float, default=1.5, help="pixels per canvas unit for PNG (default 1.5)")

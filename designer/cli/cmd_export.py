@@ -8,6 +8,7 @@ from pathlib import Path
 from designer.cli.common import load_or_fail, write_output
 from designer.cli.main import UsageError
 from designer.export.registry import ExportError, load_all
+from designer.io.load import format_of
 
 PLANNED = ("yaml", "json", "dot", "svg", "png", "pdf", "mermaid", "markdown", "csv", "hats", "daouri", "state-dir")
 
@@ -24,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
     exporter = exporters.get(args.to)
     if exporter is None:
         raise UsageError(f"--to: unknown format {args.to!r}; choose one of: {', '.join(sorted(exporters))}")
+    _refuse_overwriting_the_input(args.file, args.output, args.to)
     doc = load_or_fail(args.file)
     try:
         if exporter.write_dir is not None:
@@ -39,3 +41,16 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--to {args.to} is binary; name an output file with -o")
     write_output(args.output, content)
     return 0
+
+
+def _refuse_overwriting_the_input(source: str, output: str | None, fmt: str) -> None:
+    """Writing over the document being exported loses it, unless the export is the document's own
+    format (``--to yaml`` on a YAML file rewrites it in canonical form, which is useful)."""
+    if not output or output == "-":
+        return
+    try:
+        same = Path(output).resolve() == Path(source).resolve()
+    except OSError:
+        return
+    if same and fmt != format_of(source):
+        raise UsageError(f"{output}: is the input document; writing {fmt} over it would lose it (choose another -o)")

@@ -41,7 +41,9 @@ def build_parser(extra: Sequence[str] = (), only: str | None = None) -> argparse
     parser = _Parser(
         prog="dao-designer",
         description="Design DAO networks with the DAO Primitives framework.",
-        epilog="Run 'dao-designer COMMAND --help' for a command's options. "
+        epilog="Also: 'dao-designer [FILE]' opens the desktop app (on a sample without FILE), and "
+        "'dao-designer render FILE -o OUT.png|OUT.svg' draws the canvas headless. "
+        "Run 'dao-designer COMMAND --help' for a command's options. "
         "Exit codes: 0 ok, 1 validation errors found, 2 bad input or usage.",
     )
     parser.add_argument("--version", action="version", version=f"dao-designer {__version__}")

@@ -274,7 +274,7 @@ _CHECKS: tuple[tuple[tuple[str, ...], tuple[re.Pattern[str] | _PrefixedNumber | 
     (("?",), (re.compile(r"^[ \t]*\?(?:[ \t]|$)", re.MULTILINE),)),
     (("---", "..."), (re.compile(r"^(?:---|\.\.\.)(?:[ \t]|$)", re.MULTILINE),)),
     # Numbers with underscores (yaml-rs reads 1_000 and 1_ as numbers; YAML 1.2 core as text).
-    (("_",), (re.compile(r"_[0-9]"), re.compile(r"_(?=[\s,\]}.]|$)"))),
+    (("_",), (re.compile(r"_[0-9]"), re.compile(r"_(?=[\s,\]}.:]|$)"))),
     # Binary, upper-case octal and hex prefixes, and signed hex or octal.
     (("0b", "0B", "0O", "0X"), (_PrefixedNumber(),)),
     (("-0x", "-0o", "+0x", "+0o"), (re.compile(r"-0[xo]"), re.compile(r"\+0[xo]"))),

@@ -66,7 +66,16 @@ class Document(StrictModel):
             "rules": rules,
             "primitives": data.get("primitives", []),
             "links": data.get("links", []),
-            "layout": data.get("layout", {}),
+            "layout": _in_primitive_order(data.get("layout", {}), self.primitives),
         }
         out.update((k, v) for k, v in data.items() if k not in out)
         return out
+
+
+def _in_primitive_order(layout: dict[str, Any], primitives: list[AnyPrimitive]) -> dict[str, Any]:
+    """Positions listed in the order of the primitives, so a file's layout reads like its structure
+    and saving never reorders it (anything not a primitive, which integrity refuses, goes last)."""
+    ordered = {p.id: layout[p.id] for p in primitives if p.id in layout}
+    if len(ordered) != len(layout):
+        ordered.update((k, v) for k, v in layout.items() if k not in ordered)
+    return ordered

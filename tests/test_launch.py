@@ -1,0 +1,43 @@
+"""The entry point: a mistyped command or a missing file never starts the app, and the app never
+starts where there is no display to show it (it would wait forever, invisible)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ui.launch import main
+
+SAMPLE = str(Path(__file__).resolve().parent.parent / "samples" / "regen-commons.dao.yaml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().err
+
+
+def test_a_mistyped_command_is_named_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "valdiate", SAMPLE) == (
+        2,
+        "error: 'valdiate' is neither a command nor a file; did you mean 'validate'?\n",
+    )
+    assert run(capsys, "zzz") == (
+        2,
+        "error: 'zzz' is neither a command nor a file; run 'dao-designer --help' for the commands\n",
+    )
+
+
+def test_missing_files_and_folders_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, str(tmp_path / "nope.dao.yaml")) == (2, f"error: {tmp_path / 'nope.dao.yaml'}: no such file\n")
+    assert run(capsys, str(tmp_path)) == (2, f"error: {tmp_path}: is a folder, not a state file\n")
+    assert run(capsys, SAMPLE, "extra") == (2, "error: the app opens one file; got 2 arguments ('extra' is extra)\n")
+
+
+def test_no_display_is_refused(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    code, err = run(capsys, SAMPLE)
+    assert code == 2
+    assert err.startswith("error: no display to show the app on (DISPLAY and WAYLAND_DISPLAY are not set)")
