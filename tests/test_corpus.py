@@ -69,10 +69,12 @@ REJECTED: dict[str, str] = {
     "unknown-key-organization.dao.yaml": f":4:3: organization: unknown key 'founded' {_EXT}",
     "unknown-key-primitive.dao.yaml": f":10:5: primitives[0] (dao): unknown key 'owner' {_EXT}",
     "unknown-key-deep.dao.yaml": (
-        f":20:11: primitives[1] (ops).state.practice.treasury: unknown key 'threshhold' {_EXT}"
+        ":20:11: primitives[1] (ops).state.practice.treasury: unknown key 'threshhold'; did you mean 'threshold'?"
     ),
     "unknown-key-link.dao.yaml": f":17:48: links[0]: unknown key 'weight' {_EXT}",
-    "role-with-scale.dao.yaml": f":20:5: primitives[2] (steward): unknown key 'scale' {_EXT}",
+    "role-with-scale.dao.yaml": (
+        ":20:5: primitives[2] (steward): a role or task has no scale of its own; it sits in its container's lane"
+    ),
     # wrong types and values
     "wrong-type-name-number.dao.yaml": ":7:11: primitives[0] (dao).name: expected text, found a whole number 42",
     "wrong-type-members-text.dao.yaml": (
@@ -159,7 +161,6 @@ LOADS = (
     "x-keys.dao.yaml",
 )
 """Files that are odd but valid."""
-
 
 
 def _validate(capsys: pytest.CaptureFixture[str], path: Path | str) -> tuple[int, str, str]:

@@ -82,8 +82,8 @@ def test_extension_keys_round_trip_untouched() -> None:
         ),
         (
             ("    holders: [alice]", "    holders: [alice]\n    scale: coordination"),
-            "f.dao.yaml:31:5: primitives[2] (treasury-steward): unknown key 'scale' "
-            "(extension keys must start with 'x-')",
+            "f.dao.yaml:31:5: primitives[2] (treasury-steward): a role or task has no scale of its own; "
+            "it sits in its container's lane",
         ),
         (
             ("  ops: [0, 300]", "  ops: [0, 300]\n  ghost: [1, 1]"),
@@ -165,3 +165,25 @@ def test_keys_that_are_not_text_get_the_same_message_on_either_parser() -> None:
     assert load_error(text) == "f.dao.yaml:42:3: mapping keys must be text; quote '7'"
     ext = SMALL + "x-notes: {1: one}\n"
     assert load_error(ext) == "f.dao.yaml:42:11: mapping keys must be text; quote '1'"
+
+
+def test_a_misspelt_key_is_named_once_with_the_key_it_was_meant_to_be() -> None:
+    text = SMALL.replace("    name: Treasury Steward", "    nmae: Treasury Steward").replace(
+        "    holders: [alice]", "    holders: [alice]\n    state: {purpose: {responsibilites: [Pay]}}"
+    )
+    with pytest.raises(LoadError) as info:
+        parse_document(text, "f.dao.yaml")
+    assert info.value.details() == [
+        "f.dao.yaml:28:5: primitives[2] (treasury-steward): unknown key 'nmae'; did you mean 'name'?",
+        "f.dao.yaml:31:23: primitives[2] (treasury-steward).state.purpose: unknown key 'responsibilites'; "
+        "did you mean 'responsibilities'?",
+    ]
+
+
+def test_yaml_slips_point_at_the_line_to_fix() -> None:
+    assert load_error(SMALL.replace("    kind: role", "    kind role")) == (
+        "f.dao.yaml:27:5: a ':' is missing after the key on this line"
+    )
+    assert load_error(SMALL.replace("members: [alice, bob, carol]", "members: [alice, bob, carol")) == (
+        "f.dao.yaml:23:14: this '[' is never closed"
+    )

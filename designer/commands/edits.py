@@ -66,19 +66,19 @@ def build_primitive(data: dict[str, Any], what: str) -> AnyPrimitive:
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
-        raise CommandError(_first_message(exc, data, what)) from None
+        raise CommandError(_first_message(exc, data, what, cls)) from None
 
 
 def build_model(cls: type[BaseModel], data: Any, what: str) -> Any:
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
-        raise CommandError(_first_message(exc, data, what)) from None
+        raise CommandError(_first_message(exc, data, what, cls)) from None
 
 
-def _first_message(exc: ValidationError, data: Any, what: str) -> str:
+def _first_message(exc: ValidationError, data: Any, what: str, root: type[BaseModel]) -> str:
     error = exc.errors(include_url=False)[0]
-    _, message, _ = message_for(error, data)
+    _, message, _ = message_for(error, data, root)
     return message.replace("the file: ", "").replace("the file", what)
 
 

@@ -192,9 +192,16 @@ def build_document(data: Any, text: str, file: str) -> Document:
     try:
         doc = Document.model_validate(data, extensions="x-" in text)
     except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        explained = [message_for(error, data, Document) for error in errors]
+        # A misspelt key shows up twice: as an unknown key and as the missing key it was meant to
+        # be. Say it once, at the misspelling, which is where the fix goes.
+        meant = {(path[:-1], message.rsplit("did you mean '", 1)[1][:-2]) for path, message, _ in explained
+                 if "did you mean '" in message}
         problems = []
-        for error in exc.errors(include_url=False):
-            path, message, at_key = message_for(error, data)
+        for error, (path, message, at_key) in zip(errors, explained, strict=True):
+            if error["type"] == "missing" and (path[:-1], str(path[-1])) in meant:
+                continue
             line, column = locator.find(path, at_key=at_key) or (None, None)
             problems.append(Problem(message, line, column, path))
         raise LoadError(file, problems) from None

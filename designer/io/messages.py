@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from designer.model.extensions import plan
 from designer.model.kinds import KINDS
 
 _TYPE_NAMES = {
@@ -65,8 +68,56 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def message_for(error: ErrorDetails, data: Any) -> tuple[tuple[str | int, ...], str, bool]:
-    """(path, message, point-at-key) for one pydantic error."""
+def known_keys(root: type[BaseModel], data: Any, path: Sequence[str | int]) -> list[str]:
+    """The keys the mapping at ``path`` may hold, following the models down from ``root``."""
+    cls: type[BaseModel] | None = root
+    node: Any = data
+    steps = list(path)
+    i = 0
+    while i < len(steps):
+        step = steps[i]
+        if cls is None or not isinstance(step, str):
+            return []
+        entry = plan(cls, _is_model).get(step)
+        if entry is None:
+            return []
+        shape, target = entry
+        node = node.get(step) if isinstance(node, dict) else None
+        if shape == "one":
+            i += 1
+        else:
+            if i + 1 >= len(steps):
+                return []
+            key = steps[i + 1]
+            if shape == "list":
+                ok = isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+                node = node[key] if ok else None
+            else:
+                node = node.get(key) if isinstance(node, dict) else None
+            i += 2
+        cls = _pick(target, node)
+    return [f.alias or n for n, f in cls.model_fields.items()] if cls is not None else []
+
+
+def _pick(target: Any, node: Any) -> type[BaseModel] | None:
+    if isinstance(target, dict):
+        return target.get(str(node.get("kind"))) if isinstance(node, dict) else None
+    return target  # type: ignore[no-any-return]
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def did_you_mean(key: str, candidates: Sequence[str]) -> str:
+    close = difflib.get_close_matches(key, list(candidates), n=1, cutoff=0.7)
+    return f"; did you mean '{close[0]}'?" if close else " (extension keys must start with 'x-')"
+
+
+def message_for(
+    error: ErrorDetails, data: Any, root: type[BaseModel] | None = None
+) -> tuple[tuple[str | int, ...], str, bool]:
+    """(path, message, point-at-key) for one pydantic error; ``root`` is the model validated."""
     loc = clean_loc(error["loc"])
     on_key = "[key]" in error["loc"]
     kind = error["type"]
@@ -74,8 +125,11 @@ def message_for(error: ErrorDetails, data: Any) -> tuple[tuple[str | int, ...], 
     where = describe_path(loc[:-1] if kind == "extra_forbidden" else loc, data)
     field = loc[-1] if loc else ""
     ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden" and field == "scale" and len(loc) == 3 and loc[0] == "primitives":
+        return loc, f"{where}: a role or task has no scale of its own; it sits in its container's lane", True
     if kind == "extra_forbidden":
-        return loc, f"{where}: unknown key '{field}' (extension keys must start with 'x-')", True
+        candidates = known_keys(root, data, loc[:-1]) if root is not None else []
+        return loc, f"{where}: unknown key '{field}'{did_you_mean(str(field), candidates)}", True
     if kind == "missing":
         parent = describe_path(loc[:-1], data)
         return loc, f"{parent}: missing required key '{field}'", True

@@ -191,8 +191,11 @@ def _marked_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         return Problem("this quote is never closed", opened.line + 1, opened.column + 1)
     if opened is not None and ("flow sequence" in context or "flow mapping" in context):
         opener = "[" if "sequence" in context else "{"
-        if exc.problem_mark is None or exc.problem_mark.index >= len(text.rstrip()):
+        problem_at = exc.problem_mark
+        if problem_at is None or problem_at.index >= len(text.rstrip()) or problem_at.line > opened.line:
             return Problem(f"this '{opener}' is never closed", opened.line + 1, opened.column + 1)
+    if opened is not None and "simple key" in context and "expected ':'" in problem:
+        return Problem("a ':' is missing after the key on this line", opened.line + 1, opened.column + 1)
     message = _yaml_message(exc)
     if mark is not None and text[mark.index : mark.index + 1] == "\t" and "tab" not in message:
         message = "tab characters cannot indent YAML; use spaces"
