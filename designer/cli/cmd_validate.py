@@ -21,9 +21,9 @@ from designer.io.load import load_source
 from designer.io.locate import Locator
 from designer.model.document import Document
 from designer.rules.engine import Engine
-from designer.rules.finding import DataPath
+from designer.rules.finding import DataPath, Finding
 from designer.rules.registry import SelectionError, split_codes
-from designer.rules.report import Located, render_json, render_sarif, render_text, sort_located
+from designer.rules.report import UNREADABLE, Located, render_json, render_sarif, render_text, sort_located
 
 EXACT_LIMIT = 512 * 1024
 """Files up to this many characters get exact positions for every finding."""
@@ -83,6 +83,14 @@ def _load(path: str) -> tuple[Document, dict[str, Any], str]:
     return loaded.document, loaded.data, loaded.text
 
 
+def load_problems(exc: LoadError) -> list[Located]:
+    """A file that cannot be loaded, as findings too, so JSON and SARIF readers see it."""
+    return [
+        Located(exc.file, Finding(UNREADABLE, "error", None, p.message, p.path or None), p.line, p.column)
+        for p in exc.problems
+    ]
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         engine = Engine(select=split_codes(args.select), ignore=split_codes(args.ignore))
@@ -96,7 +104,9 @@ def run(args: argparse.Namespace) -> int:
             doc, data, text = _load(path)
         except LoadError as exc:
             bad_input = True
-            print(exc.summary(), file=sys.stderr)
+            for problem_line in exc.details():
+                print(problem_line, file=sys.stderr)
+            located.extend(load_problems(exc))
             continue
         checked += 1
         findings = engine.run(doc, data)
@@ -110,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "sarif":
         sys.stdout.write(render_sarif(located))
     elif checked or not bad_input:
-        sys.stdout.write(render_text(located, checked, hints=args.hints))
+        readable = [item for item in located if item.finding.code != UNREADABLE]
+        sys.stdout.write(render_text(readable, checked, hints=args.hints))
     if bad_input:
         return 2
     failing = {"error", "warning"} if args.strict else {"error"}

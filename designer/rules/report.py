@@ -18,6 +18,19 @@ from designer.rules.registry import Rule, all_rules
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "note"}
 INFO_URI = "https://github.com/superbenefit/knowledge-base"
+UNREADABLE = "DP000"
+"""The code under which a file that cannot be loaded is reported (not a rule: nothing else ran)."""
+_UNREADABLE_RULE: dict[str, Any] = {
+    "id": UNREADABLE,
+    "name": "unreadable-file",
+    "shortDescription": {"text": "File cannot be loaded"},
+    "fullDescription": {
+        "text": "The file is not a valid state file (YAML or JSON syntax, format version, schema or references), "
+        "so no rule could run on it."
+    },
+    "defaultConfiguration": {"level": "error"},
+    "help": {"text": "Fix the problem at the position given; 'dao-designer validate' lists every one."},
+}
 
 
 @dataclass(frozen=True)
@@ -119,7 +132,8 @@ def _sarif_path(path: Sequence[str | int] | None) -> str | None:
 
 def sarif_log(items: Sequence[Located], rules: Sequence[Rule] | None = None) -> dict[str, Any]:
     catalog = list(rules) if rules is not None else list(all_rules())
-    index = {r.code: i for i, r in enumerate(catalog)}
+    index = {r.code: i + 1 for i, r in enumerate(catalog)}
+    index[UNREADABLE] = 0
     results = []
     for item in items:
         f = item.finding
@@ -157,7 +171,7 @@ def sarif_log(items: Sequence[Located], rules: Sequence[Rule] | None = None) -> 
                         "name": "dao-designer",
                         "version": __version__,
                         "informationUri": INFO_URI,
-                        "rules": [_sarif_rule(r) for r in catalog],
+                        "rules": [_UNREADABLE_RULE, *(_sarif_rule(r) for r in catalog)],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
