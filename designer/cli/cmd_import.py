@@ -1,13 +1,19 @@
-"""``dao-designer import FILE --from csv|hats -o OUT``: bring a structure in as a state file."""
+"""``dao-designer import FILE --from csv|hats|state-dir -o OUT``: bring a structure in as a state file.
+
+``--from csv --into DOC`` merges the sheet into an existing document instead (see
+``designer.importers.csv_merge``); DOC itself is not changed unless it is also the output.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from designer.cli.common import write_output
+from designer.cli.common import load_or_fail, write_output
 from designer.cli.main import UsageError
+from designer.export.labels import plural
 from designer.importers.errors import ImportFailure
 from designer.io.save import document_text
 from designer.model.document import Document
@@ -45,6 +51,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "-o", "--output", required=True, help="the state file to write (.dao.yaml or .dao.json; '-' for stdout)"
     )
+    p.add_argument(
+        "--into",
+        metavar="DOC",
+        help="with --from csv: merge the rows into this state file (rows update primitives by id, new ids "
+        "are added, primitives without a row are kept) and write the result to -o",
+    )
     p.add_argument("--name", help="the organization's name (default: the first DAO's name)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
@@ -52,12 +64,39 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     if args.output != "-" and Path(args.output).exists() and not args.force:
         raise UsageError(f"{args.output}: already exists; use --force to overwrite it")
+    if args.into is not None:
+        return _merge(args)
     _, importer = IMPORTERS[args.source]
     try:
         doc = importer(args.file, args.name)
     except ImportFailure as exc:
         raise UsageError(str(exc)) from None
-    write_output(args.output, document_text(doc, "json" if str(args.output).lower().endswith(".json") else "yaml"))
+    _write(args.output, doc)
     if args.output != "-":
-        print(f"imported {len(doc.primitives)} primitives from {args.file} into {args.output}")
+        print(f"imported {plural(len(doc.primitives), 'primitive')} from {args.file} into {args.output}")
     return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from designer.importers.csv_merge import merge_csv
+
+    if args.source != "csv":
+        raise UsageError(f"--into works with --from csv only, not --from {args.source}")
+    if args.name is not None:
+        raise UsageError("--name does not apply with --into: the organization is the one in " + args.into)
+    doc = load_or_fail(args.into)
+    try:
+        result = merge_csv(args.file, doc, args.into)
+    except ImportFailure as exc:
+        raise UsageError(str(exc)) from None
+    _write(args.output, result.document)
+    to_stdout = args.output == "-"
+    where = "" if to_stdout else f"; wrote {args.output}"
+    print(
+        f"merged {args.file} into {args.into}: {result.summary()}{where}", file=sys.stderr if to_stdout else sys.stdout
+    )
+    return 0
+
+
+def _write(output: str, doc: Document) -> None:
+    write_output(output, document_text(doc, "json" if str(output).lower().endswith(".json") else "yaml"))

@@ -6,6 +6,10 @@ with ``= + - @``, a tab or a carriage return (after any leading quotes) gets one
 which the importer removes again. List columns hold one item per line inside the cell; a
 backslash or a line break inside an item is written ``\\\\``, ``\\n`` or ``\\r``, so that the round
 trip export, import, export gives back the same bytes.
+
+Text-valued ``x-`` keys of the exported primitives become extra columns after ``description``,
+named as the keys, in the order they are first met; the importer turns them back into ``x-`` keys.
+``x-`` keys that hold mappings, lists, numbers or flags stay in the state file only.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ COLUMNS: tuple[str, ...] = (
 LIST_COLUMNS = frozenset({"members", "holders", "responsibilities", "authorities"})
 KINDS_IN_CSV: tuple[str, ...] = ("dao", "cell", "partner", "role")
 """Tasks are work, not people: they stay in the state file."""
+X_PREFIX = "x-"
+"""Columns of the user's own: kept as ``x-`` keys on the primitive."""
 BOM = "\ufeff"
 """Lets spreadsheet programs recognise UTF-8; the importer accepts files with or without it."""
 
@@ -68,6 +74,19 @@ def split_items(value: str) -> list[str]:
     return [_ESCAPES.sub(lambda m: plain[m.group(1)], line) for line in lines if line.strip()]
 
 
+def text_extensions(p: AnyPrimitive) -> dict[str, str]:
+    """The primitive's ``x-`` keys that hold non-empty text: the ones a CSV cell can carry."""
+    return {k: v for k, v in p.extensions.items() if isinstance(v, str) and v}
+
+
+def extension_columns(primitives: list[AnyPrimitive]) -> list[str]:
+    """The ``x-`` columns for these primitives, in the order their keys are first met."""
+    found: dict[str, None] = {}
+    for p in primitives:
+        found.update(dict.fromkeys(text_extensions(p)))
+    return list(found)
+
+
 def row_of(p: AnyPrimitive) -> Mapping[str, str]:
     row: dict[str, str] = {
         "kind": p.kind,
@@ -90,17 +109,19 @@ def row_of(p: AnyPrimitive) -> Mapping[str, str]:
             "eligibility": practice.eligibility or "",
             "term": practice.term or "",
         }
+    row |= text_extensions(p)
     return row
 
 
 def to_csv(doc: Document) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
-    for p in doc.primitives:
-        if p.kind in KINDS_IN_CSV:
-            row = row_of(p)
-            writer.writerow([guard(row.get(c, "")) for c in COLUMNS])
+    rows = [p for p in doc.primitives if p.kind in KINDS_IN_CSV]
+    columns = [*COLUMNS, *extension_columns(rows)]
+    writer.writerow(columns)
+    for p in rows:
+        row = row_of(p)
+        writer.writerow([guard(row.get(c, "")) for c in columns])
     return BOM + buffer.getvalue()
 
 

@@ -3,7 +3,8 @@
 Fields follow the spec: ``@context``, ``type``, ``name``, ``description`` and the ``*URI``
 fields; a field with no value is left out rather than written empty. Members and contracts are
 embedded under ``members`` and ``contracts`` (the spec's rule for inlined subsidiary documents)
-when the state file knows any: members are the people listed as addresses, CAIP-10 ids or DIDs,
+when the state file knows any: members are the people listed as addresses, CAIP-10 ids, DIDs,
+URIs or ENS names (written as ``did:ens:<name>``, the ENS DID method; plain names are left out),
 contracts the addresses in each DAO's and cell's tool links and treasury. Published URIs can be
 given in the organization's ``x-daouri`` mapping; a given ``membersURI`` or ``contractsURI``
 replaces the embedded document, as the spec says the two should not appear together.
@@ -56,6 +57,12 @@ CHAIN_IDS: dict[str, int] = {
 _CAIP10 = re.compile(r"^[-a-z0-9]{3,8}:[-_a-zA-Z0-9]{1,32}:[-.%a-zA-Z0-9]{1,128}$")
 _DID = re.compile(r"^did:[a-z0-9]+:\S+$")
 _URI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")
+_ENS = re.compile(r"^(?:[^\s.:/@]+\.)+eth$", re.IGNORECASE)
+"""An ENS name under ``.eth`` (``alice.eth``, ``ops.regen.eth``): labels without spaces, dots,
+colons, slashes or ``@``, so that e-mail addresses, URLs and plain names never match."""
+ENS_DID = "did:ens:"
+"""The ENS DID method (veramolabs/did-ens-spec): ``did:ens:alice.eth`` names the account the ENS
+name resolves to on Ethereum mainnet, so a daoURI reader can resolve it without this tool."""
 TOOL_FUNCTIONS = (
     ("treasury", "Treasury"),
     ("token_authority", "Token-based authority"),
@@ -77,10 +84,13 @@ def chain_id(chain: str | None) -> int | None:
 
 def identifier(value: str, chain: int | None) -> str | None:
     """A member or contract id: CAIP-10 for an address on a known chain, the bare address when the
-    chain is unknown (so that no address is lost), a DID or URI as written; None for plain names."""
+    chain is unknown (so that no address is lost), ``did:ens:<name>`` for an ENS name (in lower
+    case, as ENS normalises it), a DID or URI as written; None for plain names."""
     value = value.strip()
     if is_address(value):
         return f"eip155:{chain}:{value}" if chain is not None else value
+    if _ENS.match(value):
+        return ENS_DID + value.lower()
     if _CAIP10.match(value) or _DID.match(value) or _URI.match(value):
         return value
     return None

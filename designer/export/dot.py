@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import pairwise
 
-from designer.export.labels import label, wrapped
+from designer.export.labels import label, money, wrapped
 from designer.export.registry import Exporter, register
 from designer.export.tree import Tree
 from designer.model.document import Document
@@ -77,10 +77,7 @@ def attrs(values: Mapping[str, str], raw_label: str | None = None, label_key: st
 def amount_text(link: Link) -> str:
     if link.amount is None:
         return ""
-    value = link.amount
-    number = f"{int(value):,}" if value == int(value) else f"{value:,.2f}"
-    text = number + (f" {label(link.currency, 12)}" if link.currency else "")
-    return text + (f" / {link.period}" if link.period and link.period != "once" else "")
+    return money(link.amount, label(link.currency, 12) if link.currency else None, link.period)
 
 
 def link_caption(link: Link) -> str:

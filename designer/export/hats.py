@@ -148,6 +148,8 @@ def _layout(doc: Document) -> tuple[int, list[_Hat]]:
 
 
 def _wearers(p: AnyPrimitive | None) -> list[str]:
+    """Addresses only: a hat is minted to an address, and ENS names are not resolved here (that needs
+    the network, and a name may point elsewhere by deploy time)."""
     if isinstance(p, Dao):
         treasury = p.tools.treasury.address or p.state.practice.treasury.address
         return [treasury] if treasury and is_address(treasury) else []

@@ -48,3 +48,16 @@ def wrapped(text: str, width: int = 24, limit: int = LABEL_MAX) -> list[str]:
 
 def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def money(amount: float | None, currency: str | None = None, period: str | None = None) -> str:
+    """Money as every export shows it: ``60,000 USDC / quarter``, ``1,200.50 EUR``, ``3,000 USDC, once``.
+
+    Whole amounts have no decimals, others two; thousands are separated by commas.
+    """
+    text = "amount not set" if amount is None else f"{int(amount):,}" if amount == int(amount) else f"{amount:,.2f}"
+    if currency:
+        text += f" {currency}"
+    if period == "once":
+        return text + ", once"
+    return text + (f" / {period}" if period else "")

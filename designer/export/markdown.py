@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from designer.export.labels import strip_bidi
+from designer.export.labels import money, strip_bidi
 from designer.export.mermaid import MERMAID_MAX_TEXT, to_mermaid
 from designer.export.plain import prune
 from designer.export.registry import Exporter, register
@@ -80,8 +80,41 @@ def block(text: str) -> str:
     return "\n\n".join(p for p in out if p) or NOT_WRITTEN
 
 
+LABELS: dict[str, str] = {
+    "simple": "Everyday decisions",
+    "formal": "Formal decisions",
+    "protocol": "Main protocol",
+    "optimistic": "Optimistic approval",
+    "expected_days": "Expected length in days",
+    "updated": "Last updated",
+    "reviewed": "Last reviewed",
+}
+"""Field names whose plain reading would puzzle a facilitator."""
+ACRONYMS = {"url": "URL", "uri": "URI", "dao": "DAO", "daos": "DAOs", "ens": "ENS", "id": "ID", "ids": "IDs"}
+KIND_TITLES = {"dao": "DAO", "cell": "Cell", "role": "Role", "task": "Task", "partner": "Partner"}
+MONEY_KEYS = frozenset({"amount", "currency", "period"})
+WORDED_VALUES = frozenset({"protocol", "status"})
+"""Fields that hold one of a fixed list of hyphenated words (``token-vote``, ``in-progress``)."""
+
+
 def humanize(key: str) -> str:
-    return key.replace("_", " ").replace("-", " ").capitalize()
+    """A field name as a label: ``decision_log`` is ``Decision log``, ``url`` is ``URL``."""
+    if key in LABELS:
+        return LABELS[key]
+    words = key.replace("_", " ").replace("-", " ").split()
+    words = [ACRONYMS.get(w.lower(), w.lower()) for w in words]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def worded(value: str) -> str:
+    """A fixed-list value as words: ``token-vote`` is ``token vote``."""
+    return value.replace("-", " ")
+
+
+def is_money(value: Any) -> bool:
+    """A budget-like mapping: an amount with its currency and period, and nothing else."""
+    return isinstance(value, dict) and "amount" in value and set(value) <= MONEY_KEYS
 
 
 def bullets(data: Any, depth: int = 0) -> list[str]:
@@ -91,7 +124,13 @@ def bullets(data: Any, depth: int = 0) -> list[str]:
     if isinstance(data, dict):
         for key, value in data.items():
             name = f"**{inline(humanize(str(key)))}:**"
-            if isinstance(value, (dict, list)):
+            if is_money(value):
+                out.append(
+                    f"{pad}- {name} {inline(money(value['amount'], value.get('currency'), value.get('period')))}"
+                )
+            elif key in WORDED_VALUES and isinstance(value, str):
+                out.append(f"{pad}- {name} {inline(worded(value))}")
+            elif isinstance(value, (dict, list)):
                 out.append(f"{pad}- {name}")
                 out.extend(bullets(value, depth + 1))
             else:
@@ -115,9 +154,9 @@ def scalar(value: Any) -> str:
     return cell(str(value))
 
 
-def people(names: Iterable[str]) -> str:
+def people(names: Iterable[str], nobody: str = "_none yet_") -> str:
     listed = [inline(n) for n in names]
-    return ", ".join(listed) if listed else "_none yet_"
+    return ", ".join(listed) if listed else nobody
 
 
 class _Handbook:
@@ -202,15 +241,16 @@ class _Handbook:
             return
         self.out += ["| Date | Recipient | Amount | Purpose | Decision |", "|---|---|---:|---|---|"]
         for r in records:
-            amount = "" if r.amount is None else f"{r.amount:,.2f}".removesuffix(".00")
-            if r.currency:
-                amount = f"{amount} {inline(r.currency)}".strip()
+            amount = "" if r.amount is None else inline(money(r.amount, r.currency))
             row = [r.date or "", self.name_of(r.recipient), amount, cell(r.purpose or ""), cell(r.decision or "")]
             self.out.append("| " + " | ".join(row) + " |")
         self.out.append("")
 
     def _header(self, p: AnyPrimitive, level: str) -> None:
-        facts = [p.kind, *(str(v) for v in (getattr(p, "scale", None), getattr(p, "phase", None)) if v)]
+        facts = [KIND_TITLES[p.kind]]
+        for value, word in ((getattr(p, "scale", None), "scale"), (getattr(p, "phase", None), "phase")):
+            if value:
+                facts.append(f"{value} {word}")
         self.out += [f"{level} {inline(p.name)}", "", f"_{' · '.join(facts)}_ (id `{p.id}`)", ""]
         if p.parent:
             self.out += [f"Part of: {self.name_of(p.parent)}", ""]
@@ -234,7 +274,7 @@ class _Handbook:
             self.out += ["_None yet._", ""]
         for p in groups:
             self._header(p, "###")
-            self.out += [f"Members: {people(getattr(p, 'members', []))}", ""]
+            self.out += [f"Members: {people(getattr(p, 'members', []), '_none listed_')}", ""]
             self._state(p, skip_master=p is top)
 
     def _roles(self) -> None:
@@ -264,7 +304,7 @@ class _Handbook:
             if tasks:
                 self.out += ["**Tasks**", ""]
                 for t in tasks:
-                    status = t.state.progress.status or "no status"
+                    status = worded(t.state.progress.status or "no status")
                     deliverable = f": {cell(t.state.purpose.deliverable)}" if t.state.purpose.deliverable else ""
                     self.out.append(f"- {inline(t.name)} ({status}){deliverable}")
                 self.out.append("")
@@ -276,6 +316,8 @@ class _Handbook:
         self.out += ["## 8. Partners", ""]
         for p in partners:
             self._header(p, "###")
+            if getattr(p, "members", []):
+                self.out += [f"Members: {people(getattr(p, 'members', []))}", ""]
             self._state(p, skip_master=False)
 
 

@@ -83,7 +83,11 @@ def test_hand_made_sheet_without_ids(tmp_path: Path) -> None:
 
 BAD = [
     ("", "the file is empty; the first row names the columns (at least kind and name)", 1),
-    ("kind,name,color\n", "unknown column 'color'; columns are: " + ", ".join(COLUMNS), 1),
+    (
+        "kind,name,color\n",
+        "unknown column 'color'; columns are: " + ", ".join(COLUMNS) + "; a column of your own must start with 'x-'",
+        1,
+    ),
     ("kind,id\n", "missing column 'name'; the first row names the columns", 1),
     ("kind,name\ntask,Do it\n", "row 2, column 'kind': 'task' is not one of dao, cell, partner, role", 2),
     ("kind,name\nrole,Steward\n", "row 2, column 'parent': a role needs a parent (the id of its DAO or cell)", 2),
@@ -108,7 +112,7 @@ BAD = [
         "row 3, column 'id': 'a' is used by an earlier row",
         3,
     ),
-    ("kind,name\ndao,A,extra\n", "row 2: 3 values, but the first row names 2 columns", 2),
+    ("kind,name\ndao,A,extra\n", "row 2: 3 values, but the first row names 2 columns (comma-separated)", 2),
     ('kind,name\ndao,"unterminated\n', "CSV syntax error: unexpected end of data", 2),
 ]
 
