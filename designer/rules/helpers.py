@@ -24,7 +24,7 @@ def filled(value: object) -> bool:
         return False
     if isinstance(value, str):
         return bool(value.strip())
-    if isinstance(value, list | tuple | dict | set):
+    if isinstance(value, (list, tuple, dict, set)):
         return bool(value)
     return True
 
