@@ -138,9 +138,7 @@ def test_edit_field_validates_and_reports_the_field() -> None:
     stack.push(EditField("ops", "state.purpose.statement", "Run operations"))
     assert model["ops"].state.purpose.statement == "Run operations"  # type: ignore[union-attr]
     assert events[-1] == PrimitiveChanged("ops", frozenset({"state"}))
-    with pytest.raises(
-        CommandError, match=exact("state.practice.treasury.threshold: must be 1 or more, found 0")
-    ):
+    with pytest.raises(CommandError, match=exact("state.practice.treasury.threshold: must be 1 or more, found 0")):
         stack.push(EditField("ops", "state.practice.treasury.threshold", 0))
     with pytest.raises(CommandError, match=exact("'id' cannot be edited; it identifies the primitive")):
         stack.push(EditField("ops", "id", "x"))
@@ -321,3 +319,11 @@ def test_a_recovered_document_is_unsaved_until_saved() -> None:
     assert not stack.is_clean() and calls == [0]
     stack.set_clean()
     assert stack.is_clean()
+
+
+def test_a_bad_date_is_explained_in_plain_words() -> None:
+    _, stack, _ = make()
+    with pytest.raises(
+        CommandError, match=exact("approval.date: '25/11/2026' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25")
+    ):
+        stack.push(EditSection("design.approval.date", "25/11/2026"))

@@ -140,6 +140,8 @@ def message_for(
         return (*loc, "kind"), message, False
     if kind == "literal_error":
         return loc, f"{where}: {_show(value)} is not allowed; expected one of: {ctx.get('expected', '')}", on_key
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")) == r"^\d{4}-\d{2}-\d{2}$":
+        return loc, f"{where}: {_show(value)} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25", False
     if (kind == "string_pattern_mismatch" and str(field) in ("id", "parent", "assignee", "from", "to")) or (
         kind == "string_pattern_mismatch" and len(loc) == 2 and loc[0] == "layout"
     ):

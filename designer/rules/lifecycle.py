@@ -84,7 +84,8 @@ def phase_step(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     so on. A group that sits in a later phase without them ticked may have moved on too early,
     or has not recorded what it did. The ways out of iteration are alternatives: one is enough.""",
     source="group-phase/*.md ('Signs of Readiness' sections)",
-    hint="Tick the items in the Phase panel, or move the group back.",
+    hint="In the Phase panel, open that phase (click its step) and tick the items that are done; "
+    "or move the group back to that phase.",
 )
 def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     now = phase_index(p.phase)
