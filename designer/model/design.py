@@ -7,11 +7,15 @@ handbook export read these; the option lists a facilitator picks from live in
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from designer.model.base import StrictModel, shared
 from designer.model.kinds import Approach, Phase
 from designer.model.state import Approval, Text, Texts
+
+DecisionLayer = Literal["community", "operational", "cell"]
 
 
 class PurposeSection(StrictModel):
@@ -106,6 +110,10 @@ class DesignGuide(StrictModel):
     plan: PlanSection = Field(default_factory=shared(PlanSection))
     phases: dict[Phase, PhasePlan] = Field(default_factory=dict)
     technical: TechnicalSection = Field(default_factory=shared(TechnicalSection))
+    decision_layers: dict[str, DecisionLayer] = Field(
+        default_factory=dict,
+        description="Which layer decides each type of decision: community, operational or cell",
+    )
     feedback: Text | None = None
     metrics: Texts = Field(default_factory=list)
     adaptation: AdaptationSection = Field(default_factory=shared(AdaptationSection))

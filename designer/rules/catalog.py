@@ -26,7 +26,6 @@ FAMILY_TITLES = {
 }
 
 NOT_CHECKED = (
-    ("18", "each decision type in exactly one layer", "the model records no decision types per layer yet"),
     ("21", "circles double-linked through a leader and a delegate", "the circle pattern is an unpublished "
      "draft and the model has no circle marker"),
     ("25", "patterns used outside their scale or phase", "the model does not record which pattern a "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from designer.framework.decisions import decision_types
 from designer.model.kinds import SCALED_KINDS, Kind
 from designer.model.primitives import AnyPrimitive, Cell, Dao
 from designer.rules.context import Context
@@ -247,3 +248,32 @@ def escalation_missing(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
             return found
     found.append(r.at(ctx, p.id, "has no escalation protocol, and neither does its container", "state", "practice"))
     return found
+
+
+@rule(
+    "DP510",
+    "decision-layer",
+    "warning",
+    scope="document",
+    watch_design=True,
+    title="Community governance takes operational decisions",
+    rationale="""The guides draw decision boundaries: community governance sets purpose, strategy,
+    the high-level budget and membership, and stays out of operations; the operational layer
+    decides how strategy is carried out, allocates within its budget and settles conflicts between
+    teams; cells decide how they work. When a design gives an operational or cell decision to the
+    community, operations wait on votes and the two houses blur. Each decision type sits in
+    exactly one layer, which the design records under design.decision_layers.""",
+    source="operational guide (decision scope), multi-stakeholder guide (decision boundaries), two-house article",
+    hint="Give the decision to the operational layer (or the cells), or explain in design.boundaries why not.",
+)
+def decision_layer(r: Rule, ctx: Context) -> Iterator[Finding]:
+    guide = decision_types()
+    for decision, layer in ctx.doc.design.decision_layers.items():
+        expected = guide.get(decision)
+        if layer == "community" and expected in ("operational", "cell"):
+            yield r.at_doc(
+                f"community governance decides '{decision}', which the guides give to the {expected} layer",
+                "design",
+                "decision_layers",
+                decision,
+            )

@@ -193,6 +193,12 @@ CASES: list[Case] = [
     Case("DP509", edit("dao", state={"practice": {"decision_making": {"escalation": None}}}),
          [("ops", "has no escalation protocol, and neither does its container"),
           ("grants", "has no escalation protocol, and neither does its container")]),
+    Case("DP510", with_(design={"decision_layers": {"network strategy": "community",
+                                                    "conflict resolution between teams": "community"}}),
+         [(None, "community governance decides 'conflict resolution between teams', which the guides give to the "
+                 "operational layer")],
+         good=with_(design={"decision_layers": {"network strategy": "community",
+                                                "conflict resolution between teams": "operational"}})),
     Case("DP550", with_(links=[*OPS_LINKS, {"from": "grants", "to": "lead", "kind": "accountable-to"},
                                {"from": "lead", "to": "grants", "kind": "accountable-to"}]),
          [("lead", "accountability cycle: lead → grants → lead")]),
