@@ -90,6 +90,7 @@ class CanvasScene(QGraphicsScene):
     def _on_event(self, event: Event) -> None:
         if isinstance(event, DocumentReplaced):
             self._full = True
+            self.clearSelection()  # another document: nothing of the old selection is kept
         elif isinstance(event, PrimitiveAdded | PrimitiveRemoved):
             self._dirty.add(event.id)
             self._links_dirty = True
@@ -106,13 +107,17 @@ class CanvasScene(QGraphicsScene):
             QTimer.singleShot(0, self.flush)
 
     def flush(self) -> None:
-        """Apply the collected changes to the items."""
+        """Apply the collected changes to the items. What was selected stays selected: a card's chips
+        and task rows are rebuilt with it, and a theme change rebuilds every card."""
         self._flush_scheduled = False
         if self._full:
+            keep = self.selected_ids()
             self._rebuild()
+            self._reselect(keep)
             return
         if not (self._dirty or self._moved or self._links_dirty):
             return
+        keep = self.selected_ids()
         old_owner = self.owner
         self.contents, self.owner = card_contents(self.model.primitives)
         affected = {old_owner[i] for i in self._dirty if i in old_owner}
@@ -131,6 +136,7 @@ class CanvasScene(QGraphicsScene):
         self._moved.clear()
         self._links_dirty = False
         self._update_scene_rect()
+        self._reselect(keep)
 
     def _rebuild(self) -> None:
         self._full = False
@@ -154,6 +160,13 @@ class CanvasScene(QGraphicsScene):
         self._position_cards(self.cards)
         self._sync_edges()
         self._update_scene_rect()
+
+    def _reselect(self, ids: list[str]) -> None:
+        """Select again the items of ``ids`` that were rebuilt (a removed item loses its selection)."""
+        for pid in ids:
+            item = self.item_for(pid)
+            if item is not None and getattr(item, "pid", None) == pid and not item.isSelected():
+                item.setSelected(True)
 
     # --- cards ---------------------------------------------------------------------------------
 
