@@ -8,10 +8,12 @@ there is one selection for the whole app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from designer.commands.model import DocumentModel
 from designer.commands.stack import Command, UndoStack
@@ -80,3 +82,9 @@ class PanelHub(QObject):
 
     def report(self, message: str) -> None:
         self.window.report(message)
+
+
+def chain_tab_order(widgets: Iterable[QWidget]) -> None:
+    """Tab goes through ``widgets`` in this order (each panel states its own order explicitly)."""
+    for a, b in itertools.pairwise(widgets):
+        QWidget.setTabOrder(a, b)

@@ -1,10 +1,13 @@
 """The Phase panel: where the selected DAO, cell, role or task stands in the five-phase lifecycle.
 
-A stepper shows the phases; the checklists of the current and the next phase can be ticked (one
-``TickChecklist`` each, undoable). Stepping forward past a phase whose readiness items are not
-all ticked asks first; if the person goes ahead, the rules report it like any other problem.
-A phase change also records the phase left behind (``previous_phase``), which lets the rules tell
-a normal step from a skipped or reversed one; both are one undo step.
+A stepper shows the phases: the current one is marked, and a past phase whose readiness items are
+not ticked carries a badge (what the DP103 warning is about). Clicking a step only *shows* that
+phase's readiness and success checklists; the current phase's view also lists the next phase's.
+Items can be ticked in any phase (one ``TickChecklist`` each, undoable). Changing the phase is a
+separate, explicit button; stepping forward past a phase whose readiness items are not all ticked
+asks first, and if the person goes ahead the rules report it like any other problem. A phase
+change also records the phase left behind (``previous_phase``), which lets the rules tell a normal
+step from a skipped or reversed one; both are one undo step.
 """
 
 from __future__ import annotations
@@ -29,7 +32,22 @@ from designer.commands.stack import Command
 from designer.framework.phases import PhaseInfo, phase_info, phases
 from designer.model.kinds import PHASES, Phase
 from designer.model.primitives import AnyPrimitive
-from ui.panels.hub import PanelHub
+from ui.panels.hub import PanelHub, chain_tab_order
+
+STEP_STYLE = "text-align: left; padding: 3px 8px;"
+
+
+def unticked_readiness(info: PhaseInfo, ticked: set[str]) -> list[str]:
+    """The texts of ``info``'s readiness items that keep it from being done (as DP103 counts them):
+    every unticked one, or, when any one sign is enough, all of them while none is ticked."""
+    left = [i.text for i in info.readiness if i.id not in ticked]
+    if info.readiness_mode == "any" and len(left) < len(info.readiness):
+        return []
+    return left
+
+
+def _short(text: str, n: int = 40) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 class PhasePanel(QWidget):
@@ -38,18 +56,20 @@ class PhasePanel(QWidget):
         self.setObjectName("phase-panel")
         self.hub = hub
         self.pid: str | None = None
+        self.viewed: Phase | None = None
+        """The phase whose checklists are shown when a step was clicked; None follows the current one."""
         self._dirty = False
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.steps: dict[Phase, QPushButton] = {}
         row = QVBoxLayout()
         row.setSpacing(2)
-        for i, info in enumerate(phases(), start=1):
-            button = QPushButton(f"{i}. {info.title} — {info.tagline.lower()}")
-            button.setStyleSheet("text-align: left; padding: 3px 8px;")
+        for info in phases():
+            button = QPushButton()
+            button.setStyleSheet(STEP_STYLE)
             button.setCheckable(True)
-            button.setToolTip(f"{info.title}: {info.tagline}. {info.summary}")
-            button.clicked.connect(lambda _c=False, p=info.id: self.move_to(p))
+            button.setAutoExclusive(False)
+            button.clicked.connect(lambda _c=False, p=info.id: self.view(p))
             row.addWidget(button)
             self.steps[info.id] = button
         self.summary = QLabel()
@@ -60,25 +80,30 @@ class PhasePanel(QWidget):
         self.lists_lay = QVBoxLayout(self.lists)
         self.lists_lay.setContentsMargins(0, 0, 0, 0)
         self.checks: dict[tuple[str, str], QCheckBox] = {}
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("phase-move")
+        self.move_button.clicked.connect(self._move_to_viewed)
         self.empty = QLabel("Select one DAO, cell, role or task to follow its phase.")
         self.empty.setWordWrap(True)
+        self.empty.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Ctrl+2 lands somewhere with nothing selected
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.addWidget(self.title)
         lay.addLayout(row)
         lay.addWidget(self.summary)
+        lay.addWidget(self.move_button)
         lay.addWidget(self.progress)
         lay.addWidget(self.lists)
         lay.addWidget(self.empty)
         lay.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        self.setFocusProxy(scroll)
+        outer.addWidget(self.scroll)
         hub.selectionChanged.connect(self._select)
         self._unsubscribe = [hub.model.events.subscribe(self._on_event), hub.stack.subscribe(self._settle)]
         self.destroyed.connect(lambda *_: [u() for u in self._unsubscribe])
@@ -96,58 +121,110 @@ class PhasePanel(QWidget):
             self.refresh()
 
     def _select(self, ids: list[str]) -> None:
-        self.pid = ids[0] if len(ids) == 1 else None
+        pid = ids[0] if len(ids) == 1 else None
+        if pid != self.pid:
+            self.pid = pid
+            self.viewed = None
         self.refresh()
 
     def primitive(self) -> AnyPrimitive | None:
         return self.hub.model.get(self.pid) if self.pid else None
 
+    def view(self, phase: Phase) -> None:
+        """Show ``phase``'s checklists; the phase itself does not change."""
+        self.viewed = None if phase == getattr(self.primitive(), "phase", None) else phase
+        self.refresh()
+
+    def _move_to_viewed(self) -> None:
+        if self.viewed is not None:
+            self.move_to(self.viewed)
+
     def refresh(self) -> None:
         p = self.primitive()
         shown = p is not None
-        for w in (self.title, self.summary, self.progress, self.lists, *self.steps.values()):
+        for w in (self.title, self.summary, self.progress, self.lists, self.move_button, *self.steps.values()):
             w.setVisible(shown)
         self.empty.setVisible(not shown)
         if p is None:
+            self.setFocusProxy(self.empty)
             return
         current: Phase | None = getattr(p, "phase", None)
-        for phase, button in self.steps.items():
-            button.setChecked(phase == current)
-            button.setStyleSheet("text-align: left; padding: 3px 8px;" + ("font-weight: bold;" if phase == current
-                                                                           else ""))
-        self.title.setText(f"<b>{p.name}</b> — {p.kind}, "
-                           f"{'in ' + phase_info(current).title if current else 'no phase set yet'}")
+        viewed = self.viewed or current
+        ticked_all = {k: set(v) for k, v in p.checklist.items()}
         at = PHASES.index(current) if current else -1
-        show = [phase_info(PHASES[i]) for i in (at, at + 1) if 0 <= i < len(PHASES)]
-        self.summary.setText(phase_info(current).summary if current else "Pick the phase it is in above.")
+        self.setFocusProxy(self.steps[viewed or PHASES[0]])
+        for i, info in enumerate(phases()):
+            self._label_step(i, info, current, viewed, ticked_all.get(info.id, set()) if i < at else None)
+        self.title.setText(f"<b>{_esc(p.name)}</b> — {p.kind}, "
+                           f"{'in ' + phase_info(current).title if current else 'no phase set yet'}")
+        if viewed is None:
+            self.summary.setText("Click a phase above to see its checklists, then set it with the button.")
+            show: list[PhaseInfo] = []
+        else:
+            info = phase_info(viewed)
+            self.summary.setText(info.summary)
+            show = [info]
+            if viewed == current and at + 1 < len(PHASES):
+                show.append(phase_info(PHASES[at + 1]))
+        self.move_button.setVisible(viewed is not None and viewed != current)
+        if viewed is not None and viewed != current:
+            self.move_button.setText(f"Set {p.name}'s phase to {phase_info(viewed).title}")
         while self.lists_lay.count():
             item = self.lists_lay.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.checks.clear()
-        ticked_all = {k: set(v) for k, v in p.checklist.items()}
         for info in show:
-            self.lists_lay.addWidget(self._checklist(info, ticked_all.get(info.id, set()), info.id == current))
-        if current:
-            info = phase_info(current)
-            ticked = ticked_all.get(current, set())
+            role = "current phase" if info.id == current else "next phase" if info.id != viewed else (
+                "a past phase" if current and PHASES.index(info.id) < at else "a later phase")
+            box = self._checklist(info, ticked_all.get(info.id, set()), role)
+            self.lists_lay.addWidget(box)
+            box.show()  # now, so that Tab reaches its boxes straight away
+        if viewed is not None:
+            info = phase_info(viewed)
+            ticked = ticked_all.get(viewed, set())
             self.progress.setMaximum(len(info.items))
             self.progress.setValue(sum(1 for i in info.items if i.id in ticked))
-        self.progress.setVisible(current is not None)
+        self.progress.setVisible(viewed is not None)
+        self._tab_order()
 
-    def _checklist(self, info: PhaseInfo, ticked: set[str], current: bool) -> QGroupBox:
-        box = QGroupBox(f"{info.title} — {'current phase' if current else 'next phase'}")
+    def _label_step(self, i: int, info: PhaseInfo, current: Phase | None, viewed: Phase | None,
+                    past_ticked: set[str] | None) -> None:
+        button = self.steps[info.id]
+        text = f"{i + 1}. {info.title} — {info.tagline.lower()}"
+        tip = f"{info.title}: {info.tagline}. {info.summary}"
+        if info.id == current:
+            text += "   ● current"
+        left = unticked_readiness(info, past_ticked) if past_ticked is not None else []
+        if left:
+            text += f"   ⚠ {len(left)} not ticked"
+            tip += "\n\nReadiness items not ticked:\n" + "\n".join(f"• {t}" for t in left)
+        button.setText(text)
+        button.setToolTip(tip + "\n\nClick to see this phase's checklists.")
+        button.setAccessibleName(text)
+        button.setChecked(info.id == viewed)
+        button.setStyleSheet(STEP_STYLE + ("font-weight: bold;" if info.id == current else ""))
+
+    def _checklist(self, info: PhaseInfo, ticked: set[str], role: str) -> QGroupBox:
+        box = QGroupBox(f"{info.title} — {role}")
         lay = QVBoxLayout(box)
         for group, items in (("Ready to move on when…", info.readiness), ("Leaves behind", info.success)):
             if not items:
                 continue
             done = sum(1 for i in items if i.id in ticked)
-            lay.addWidget(QLabel(f"<i>{group}</i> ({done}/{len(items)})"))
+            if items is info.readiness and info.readiness_mode == "any":
+                heading = (f"<i>Ready to move on when any one of these is true</i> "
+                           f"({'done' if done else 'none ticked yet'})")
+            else:
+                heading = f"<i>{group}</i> ({done}/{len(items)})"
+            head = QLabel(heading)
+            head.setWordWrap(True)
+            lay.addWidget(head)
             for item in items:
                 check = QCheckBox()
                 check.setChecked(item.id in ticked)
                 check.setAccessibleName(item.text)
-                check.setToolTip(f"{info.id}: {item.id}")
+                check.setToolTip(item.text)
                 check.clicked.connect(lambda on, ph=info.id, it=item.id: self.tick(ph, it, on))
                 text = QLabel(item.text)
                 text.setWordWrap(True)
@@ -160,11 +237,20 @@ class PhasePanel(QWidget):
                 self.checks[(info.id, item.id)] = check
         return box
 
+    def _tab_order(self) -> None:
+        """Stepper, then the checklist boxes, then the phase button: the order they are used in."""
+        chain_tab_order([*self.steps.values(), *self.checks.values(), self.move_button])
+
     # --- acting ------------------------------------------------------------------------------
 
     def tick(self, phase: str, item: str, ticked: bool) -> None:
-        if self.pid is not None:
-            self.hub.push(("Tick " if ticked else "Untick ") + item, TickChecklist(self.pid, phase, item, ticked))
+        p = self.primitive()
+        if p is None:
+            return
+        entry = phase_info(phase).item(item)  # type: ignore[arg-type]
+        what = _short(entry.text if entry is not None else item)
+        self.hub.push(f"{'Tick' if ticked else 'Untick'} “{what}” for {p.name}",
+                      TickChecklist(p.id, phase, item, ticked))
 
     def move_to(self, target: Phase) -> None:
         """Set the phase; moving forward past unready phases asks first."""
@@ -179,9 +265,8 @@ class PhasePanel(QWidget):
             missing: list[str] = []
             for phase in PHASES[PHASES.index(current): PHASES.index(target)]:
                 info = phase_info(phase)
-                ticked = set(p.checklist.get(phase, []))
-                left = [i.text for i in info.readiness if i.id not in ticked]
-                if left and not (info.readiness_mode == "any" and len(left) < len(info.readiness)):
+                left = unticked_readiness(info, set(p.checklist.get(phase, [])))
+                if left:
                     missing.append(f"{info.title}: " + "; ".join(left))
             if missing:
                 answer = QMessageBox.question(
@@ -195,5 +280,10 @@ class PhasePanel(QWidget):
         commands: list[Command] = [SetPhase(p.id, target)]
         if "previous_phase" in type(p).model_fields and current is not None:
             commands.append(EditField(p.id, "previous_phase", current))
-        if not self.hub.push(f"Set phase to {target}", *commands):
-            self.refresh()
+        if self.hub.push(f"Set phase of {p.name} to {target}", *commands):
+            self.viewed = None
+        self.refresh()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -30,15 +30,18 @@ def test_moving_past_unready_phase_asks_and_the_rule_warns(window, qtbot, monkey
     w = window()
     select_on_canvas(w, qtbot, "data")
     panel = w.panels.get("phase")
-    # refuse first: nothing changes
+    # a click on a step only shows that phase; the button sets it. Refuse first: nothing changes
     qtbot.mouseClick(panel.steps["iteration"], Qt.MouseButton.LeftButton)
+    assert not no_dialogs and w.model["data"].phase == "organization"
+    qtbot.mouseClick(panel.move_button, Qt.MouseButton.LeftButton)
     assert no_dialogs and no_dialogs[-1][0] == "question"
     assert w.model["data"].phase == "organization"
-    assert panel.steps["organization"].isChecked()
+    assert "current" in panel.steps["organization"].text()
     # then agree: one step sets the phase and remembers the one left
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     steps = w.stack.index
     qtbot.mouseClick(panel.steps["iteration"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.move_button, Qt.MouseButton.LeftButton)
     assert w.model["data"].phase == "iteration"
     assert w.model["data"].previous_phase == "organization"
     assert w.stack.index == steps + 1
