@@ -12,8 +12,8 @@ import itertools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 
 from designer.commands.model import DocumentModel
 from designer.commands.stack import Command, UndoStack
@@ -88,3 +88,11 @@ def chain_tab_order(widgets: Iterable[QWidget]) -> None:
     """Tab goes through ``widgets`` in this order (each panel states its own order explicitly)."""
     for a, b in itertools.pairwise(widgets):
         QWidget.setTabOrder(a, b)
+
+
+def focus_stops(root: QWidget) -> list[QWidget]:
+    """The widgets under ``root`` that Tab stops at, in the order they were laid out (the inner line
+    of a combo or spin box and widgets that pass their focus on are not stops of their own)."""
+    return [w for w in root.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None
+            and not isinstance(w.parentWidget(), QComboBox | QAbstractSpinBox)]

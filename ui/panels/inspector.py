@@ -27,7 +27,7 @@ from designer.commands.events import DocumentReplaced, Event, LinkAdded, LinkRem
 from designer.commands.primitives import EditField, Rename, Reparent, SetPhase, SetScale
 from designer.commands.stack import Command, CommandError
 from designer.model.kinds import CONTAINERS
-from ui.panels.hub import PanelHub
+from ui.panels.hub import PanelHub, chain_tab_order, focus_stops
 from ui.panels.inspector_fields import (
     BoolEditor,
     ChoiceEditor,
@@ -88,6 +88,8 @@ class KindForm(QWidget):
             section = self.sections.get(spec.section)
             if section is None:
                 section = Section(SECTION_TITLES[spec.section], spec.section not in COLLAPSED)
+                if not self.sections:  # the first heading is not a Tab stop: Tab goes straight to Name
+                    section.button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
                 self.sections[spec.section] = section
                 lay.addWidget(section)
             sub = spec.path[len(spec.section.split(".")) if spec.section else 0:-1]
@@ -104,6 +106,8 @@ class KindForm(QWidget):
             section.form.addRow("" if spec.kind == "bool" or spec.kind == "tristate" else label, editor)
             self.editors[spec.path] = editor
         lay.addStretch(1)
+        self.tab_chain = focus_stops(self)
+        """Where Tab goes in this form: the fields top to bottom (each section's heading before them)."""
 
 
 def _make_editor(spec: FieldSpec) -> FieldEditor:
@@ -203,6 +207,8 @@ class Inspector(QWidget):
             form = KindForm(specs, self)
             self.forms[key] = form
             self.stack.addWidget(form)
+        if self.form is not form:
+            chain_tab_order([self.scroll, *form.tab_chain, *focus_stops(self.links)])
         self.form = form
         self.stack.setCurrentWidget(form)
         if len(prims) == 1:

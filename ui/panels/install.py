@@ -51,6 +51,8 @@ class _Slot(QWidget):
         super().__init__()
         self.panels, self.name = panels, name
         self.panel: QWidget | None = None
+        self.in_front = True
+        """False while another dock's tab covers this one: the panel is hidden, so Tab cannot reach it."""
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel("Loading…")
@@ -67,8 +69,16 @@ class _Slot(QWidget):
         self.placeholder.hide()
         self.placeholder.deleteLater()
         self.layout().addWidget(panel)
+        panel.setVisible(self.in_front)
         self.setFocusProxy(panel)
         self.panel = panel
+
+    def set_in_front(self, on: bool) -> None:
+        """Qt keeps a dock whose tab is not selected "visible" (moved out of sight), so the keyboard
+        would walk into it; hiding its panel takes it out of the Tab chain until its tab is picked."""
+        self.in_front = on
+        if self.panel is not None and self.panel.isHidden() == on:
+            self.panel.setVisible(on)
 
 
 class Panels:
@@ -86,6 +96,7 @@ class Panels:
             slot = _Slot(self, spec.name)
             self.slots[spec.name] = slot
             self.docks[spec.name] = window.add_dock(spec.name, spec.title, slot, spec.area)
+            self.docks[spec.name].visibilityChanged.connect(slot.set_in_front)
         self._tabify()
         menu = window.actions_.panels_menu
         menu.addSeparator()
@@ -136,6 +147,8 @@ class Panels:
         self.started = True
         self.window.problems_label.mousePressEvent = lambda _e: self.focus("problems")  # type: ignore[method-assign]
         for name, slot in self.slots.items():
+            dock = self.docks[name]
+            slot.set_in_front(dock.isFloating() or not dock.visibleRegion().isEmpty())
             if slot.isVisible():
                 self.get(name)
 
@@ -166,6 +179,7 @@ class Panels:
         dock.show()
         dock.raise_()
         panel = self.get(name)
+        self.slots[name].set_in_front(True)
         panel.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 

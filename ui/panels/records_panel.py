@@ -46,6 +46,7 @@ class RecordTable(QWidget):
         self.table.setObjectName(f"records-{field}")
         self.table.setHorizontalHeaderLabels([c.replace("_", " ").capitalize() for c in self.columns])
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
         self.table.itemChanged.connect(self._edited)
         self.table.installEventFilter(self)
         self.add = QPushButton("Add row")
