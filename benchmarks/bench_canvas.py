@@ -72,6 +72,28 @@ def fresh_process(args: list[str], env: dict[str, str], repeat: int = 3) -> floa
     return timed(run, repeat)
 
 
+def drag_moves(gesture_type: type, scene: object, card: object, n: int = 60) -> tuple[float, float]:
+    """Median and max time of ``n`` realistic drag moves of ``card`` (each 5-20 units, wandering
+    across about 500 units and back, as a hand does), its edges and labels re-routed every move."""
+    import math
+    import statistics
+
+    from PySide6.QtCore import QPointF
+
+    start = card.sceneBoundingRect().center()  # type: ignore[attr-defined]
+    gesture = gesture_type(scene, [card], start)
+    gesture.move(start + QPointF(6, 0))  # past the drag threshold, as the first real move is
+    times = []
+    for i in range(n):
+        angle = i / n * 2 * math.pi
+        pos = start + QPointF(260 * math.sin(angle) + 8 * (i % 3), 120 * (1 - math.cos(angle)))
+        t = time.perf_counter()
+        gesture.move(pos)
+        times.append(time.perf_counter() - t)
+    gesture.cancel()
+    return statistics.median(times), max(times)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10_000)
@@ -123,15 +145,13 @@ def main() -> int:
     w.view.fit()
     rows.append(("whole-scene frame (fit, level of detail)", f"{timed(vp.grab, 3) * 1000:.1f} ms", "≤ 100 ms"))
     w.view.zoom_reset()
-    card = next(iter(w.scene.cards.values()))
-    gesture = MoveCards(w.scene, [card], QPointF(0, 0))
-    steps = iter(range(1, 10_000))
-
-    def move() -> None:
-        gesture.move(QPointF(next(steps) * 2.0, 0))
-
-    rows.append(("one drag move (card + its edges)", f"{timed(move, 50) * 1000:.2f} ms", "≤ 5 ms"))
-    gesture.cancel()
+    edges_of = w.scene._edges_by_card
+    typical = next(c for cid, c in w.scene.cards.items() if 2 <= len(edges_of.get(cid, ())) <= 5)
+    busiest = max(w.scene.cards.values(), key=lambda c: len(edges_of.get(c.pid, ())))
+    for label, card in (("a card", typical), ("the busiest card", busiest)):
+        median, worst = drag_moves(MoveCards, w.scene, card)
+        rows.append((f"drag move of {label} with {len(edges_of[card.pid])} edges (60 moves: median / max)",
+                     f"{median * 1000:.2f} / {worst * 1000:.2f} ms", "≤ 5 ms"))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows.append(("peak memory with the file open", f"{rss:.0f} MB", "≤ 500 MB"))
     w.stack.set_clean()

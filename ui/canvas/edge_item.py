@@ -1,22 +1,28 @@
-"""Links as edges: a cached cubic path, an arrowhead, a label (the amount of a funds link).
+"""Links as edges: a cached path, an arrowhead, and a label on a pill above the cards.
 
-The geometry is computed in :meth:`EdgeItem.set_ends` only (when an end moves), never in
-``paint()``; ``shape()`` returns a cached stroke so hit tests stay cheap.
+The route comes from :mod:`ui.canvas.routing` via :meth:`EdgeItem.set_route` (when an end moves),
+never in ``paint()``; ``shape()`` returns a cached stroke (plus the label) so hit tests stay cheap.
+Edges sit under the cards; their labels are separate label items *above* the cards, placed
+by the scene where they cover no card and no other label.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.model.links import Link
+from ui.canvas.routing import Route
 from ui.canvas.style import LINK_LABELS, style
 
 LinkKey = tuple[str, str, str]
 ARROW = 9.0
+LABEL_HEIGHT = 18.0
+LABEL_LOD = 0.45
+"""Labels are drawn from this zoom up (smaller, the text could not be read)."""
 
 
 def _short(amount: float) -> str:
@@ -48,39 +54,32 @@ class EdgeItem(QGraphicsItem):
         super().__init__()
         self.key = key
         self.kind = key[2]
-        self.label = label
+        self.label_item = LabelItem(self)
         self._path = QPainterPath()
+        self._stroke = QPainterPath()
         self._shape = QPainterPath()
         self._arrow = QPolygonF()
-        self._label_rect = QRectF()
         self._bounds = QRectF()
         if self.kind != "contains":
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(0.5 if self.kind != "contains" else 0.2)
+        self.set_label(label)
+
+    @property
+    def label(self) -> str:
+        return self.label_item.text
 
     def set_label(self, label: str) -> None:
-        self.label = label
+        self.label_item.set_text(label)
 
-    def set_ends(self, a: QRectF, b: QRectF, offset: float = 0.0) -> None:
-        """Route from rect ``a`` (source) to rect ``b`` (target), ``offset`` apart from parallel edges."""
+    def path(self) -> QPainterPath:
+        return QPainterPath(self._path)
+
+    def set_route(self, route: Route) -> None:
+        """Take a new route (the label keeps its place until :meth:`set_label_rect`)."""
         self.prepareGeometryChange()
-        if a.bottom() < b.top() - 4:  # target below
-            p1, p2 = QPointF(a.center().x() + offset, a.bottom()), QPointF(b.center().x() + offset, b.top())
-            d = max(40.0, (p2.y() - p1.y()) / 2)
-            c1, c2 = QPointF(p1.x(), p1.y() + d), QPointF(p2.x(), p2.y() - d)
-        elif b.bottom() < a.top() - 4:  # target above
-            p1, p2 = QPointF(a.center().x() + offset, a.top()), QPointF(b.center().x() + offset, b.bottom())
-            d = max(40.0, (p1.y() - p2.y()) / 2)
-            c1, c2 = QPointF(p1.x(), p1.y() - d), QPointF(p2.x(), p2.y() + d)
-        else:  # side by side
-            left_to_right = a.center().x() <= b.center().x()
-            p1 = QPointF(a.right() if left_to_right else a.left(), a.center().y() + offset / 3)
-            p2 = QPointF(b.left() if left_to_right else b.right(), b.center().y() + offset / 3)
-            d = max(30.0, abs(p2.x() - p1.x()) / 2) * (1 if left_to_right else -1)
-            c1, c2 = QPointF(p1.x() + d, p1.y()), QPointF(p2.x() - d, p2.y())
-        path = QPainterPath(p1)
-        path.cubicTo(c1, c2, p2)
-        self._path = path
+        self._path = route.path
+        p2, c2 = route.tip, route.before_tip
         angle = math.atan2(p2.y() - c2.y(), p2.x() - c2.x())
         self._arrow = QPolygonF(
             [
@@ -91,15 +90,22 @@ class EdgeItem(QGraphicsItem):
         )
         stroker = QPainterPathStroker()
         stroker.setWidth(10)
-        self._shape = stroker.createStroke(path)
-        if self.label:
-            mid = path.pointAtPercent(0.5)
-            w = QFontMetricsF(style().edge_font).horizontalAdvance(self.label) + 14
-            self._label_rect = QRectF(mid.x() - w / 2, mid.y() - 10, w, 20)
-            self._shape.addRect(self._label_rect)
-        else:
-            self._label_rect = QRectF()
-        self._bounds = path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW).united(self._label_rect)
+        self._stroke = stroker.createStroke(self._path)
+        self._update_shape()
+
+    def set_label_rect(self, rect: QRectF) -> None:
+        """Put the label at ``rect`` (scene coordinates); clicking it selects the edge."""
+        self.label_item.set_rect(rect)
+        self.prepareGeometryChange()
+        self._update_shape()
+
+    def _update_shape(self) -> None:
+        self._shape = QPainterPath(self._stroke)
+        self._bounds = self._path.boundingRect().adjusted(-ARROW, -ARROW, ARROW, ARROW)
+        rect = self.label_item.rect() if self.label_item.text else QRectF()
+        if not rect.isEmpty():
+            self._shape.addRect(rect)
+            self._bounds = self._bounds.united(rect)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -124,10 +130,57 @@ class EdgeItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(pen.color())
             painter.drawPolygon(self._arrow)
-        if self.label and lod >= 0.45:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(s.label_bg)
-            painter.drawRoundedRect(self._label_rect, 9, 9)
-            painter.setPen(ls.color)
-            painter.setFont(s.edge_font)
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self.label)
+
+
+class LabelItem(QGraphicsItem):
+    """An edge's label: text on a pill, drawn above the cards at the spot the scene chose for it.
+
+    It takes no mouse buttons, so a click falls through to the edge (whose shape includes the pill)."""
+
+    def __init__(self, edge: EdgeItem) -> None:
+        super().__init__()
+        self.edge = edge
+        self.text = ""
+        self._size = QSizeF()
+        self.setZValue(3)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_text(self, text: str) -> None:
+        if text == self.text:
+            return
+        self.prepareGeometryChange()
+        self.text = text
+        width = QFontMetricsF(style().edge_font).horizontalAdvance(text) + 16 if text else 0.0
+        self._size = QSizeF(math.ceil(width), LABEL_HEIGHT if text else 0.0)
+        self.setVisible(bool(text))
+        self.update()
+
+    def size(self) -> QSizeF:
+        return QSizeF(self._size)
+
+    def rect(self) -> QRectF:
+        """The pill in scene coordinates."""
+        return QRectF(self.pos(), self._size)
+
+    def set_rect(self, rect: QRectF) -> None:
+        self.setPos(rect.topLeft())
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(QPointF(0, 0), self._size).adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < LABEL_LOD:
+            return
+        s = style()
+        ls = s.links.get(self.edge.kind, s.links["accountable-to"])
+        rect = QRectF(QPointF(0, 0), self._size)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        border = QColor(s.select if self.edge.isSelected() else ls.color)
+        if not self.edge.isSelected():
+            border.setAlpha(110)
+        painter.setPen(QPen(border, 1.0))
+        painter.setBrush(s.label_bg)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), LABEL_HEIGHT / 2, LABEL_HEIGHT / 2)
+        painter.setPen(ls.color)
+        painter.setFont(s.edge_font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QPointF, QRectF, QTimer
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from designer.commands.events import (
@@ -45,11 +45,16 @@ from designer.layout.geometry import (
 from designer.model.kinds import SCALES
 from ui.canvas.card_item import CardItem
 from ui.canvas.chip_item import ChipItem, MoreItem, TaskItem
-from ui.canvas.edge_item import EdgeItem, LinkKey, link_label
+from ui.canvas.edge_item import EdgeItem, LabelItem, LinkKey, link_label
 from ui.canvas.lane_item import LaneItem, LegendItem
+from ui.canvas.rect_index import RectIndex
+from ui.canvas.routing import Box, End, box_of, place_label, route
 from ui.canvas.style import style
 
 SCENE_MARGIN = 160.0
+PARALLEL = 34.0
+"""How far apart parallel edges (between the same two items) run."""
+BOUNDING = Qt.ItemSelectionMode.IntersectsItemBoundingRect
 
 
 class CanvasScene(QGraphicsScene):
@@ -70,6 +75,8 @@ class CanvasScene(QGraphicsScene):
         self.owner: dict[str, str] = {}
         self._auto: dict[str, tuple[float, float]] = {}
         self._edges_by_card: dict[str, set[LinkKey]] = defaultdict(set)
+        self._card_index = RectIndex()
+        self._label_index = RectIndex()
         self._dirty: set[str] = set()
         self._moved: set[str] = set()
         self._links_dirty = False
@@ -145,11 +152,15 @@ class CanvasScene(QGraphicsScene):
         self._links_dirty = False
         for item in list(self.cards.values()) + list(self.edges.values()):
             self.removeItem(item)
+        for edge in self.edges.values():
+            self.removeItem(edge.label_item)
         self.cards.clear()
         self.chips.clear()
         self.tasks.clear()
         self.edges.clear()
         self._edges_by_card.clear()
+        self._card_index.clear()
+        self._label_index.clear()
         self._auto = {k: v for k, v in self._auto.items() if k in self.model}
         self.folded &= self.model.ids()
         self.contents, self.owner = card_contents(self.model.primitives)
@@ -180,6 +191,7 @@ class CanvasScene(QGraphicsScene):
             if item is not None:
                 self._drop_children(item)
                 self.removeItem(item)
+                self._card_index.remove(item)
                 del self.cards[cid]
             self._auto.pop(cid, None)
             return
@@ -279,6 +291,7 @@ class CanvasScene(QGraphicsScene):
             item = self.cards.get(cid)
             if item is not None:
                 item.setPos(self.scene_pos_of(cid))
+                self._card_index.set(item, card_rect(item))
 
     def to_layout(self, lane: int, top_left: QPointF) -> tuple[float, float]:
         """Scene top-left of a card dropped in ``lane`` -> nominal-grid layout position."""
@@ -296,8 +309,11 @@ class CanvasScene(QGraphicsScene):
         left = min([0.0, *xs]) - LANE_GUTTER
         right = max([900.0, *[x + CARD_WIDTH for x in xs]]) + SCENE_MARGIN + self.legend.SIZE.width()
         bottom = self.lane_tops[-1] + self.lane_heights[-1]
+        # an arc below the last lane's cards may carry its label a little lower: keep it in the picture
+        bottom = max([bottom, *[e.label_item.rect().bottom() + 6 for e in self.edges.values() if e.label]])
         for i, lane in enumerate(self.lanes):
-            lane.set_rect(QRectF(left, self.lane_tops[i], right - left, self.lane_heights[i]))
+            height = self.lane_heights[i] if i < len(self.lanes) - 1 else bottom - self.lane_tops[i]
+            lane.set_rect(QRectF(left, self.lane_tops[i], right - left, height))
         legend = self.legend.SIZE
         self.legend.setPos(right - legend.width() - 24, bottom - legend.height() - 24)
         self.setSceneRect(QRectF(left, 0, right - left, bottom))
@@ -346,7 +362,10 @@ class CanvasScene(QGraphicsScene):
     def _sync_edges(self) -> None:
         wanted = self._wanted_edges()
         for key in [k for k in self.edges if k not in wanted]:
-            self.removeItem(self.edges.pop(key))
+            edge = self.edges.pop(key)
+            self.removeItem(edge)
+            self.removeItem(edge.label_item)
+            self._label_index.remove(edge.label_item)
         self._edges_by_card.clear()
         for key, label in wanted.items():
             edge = self.edges.get(key)
@@ -354,6 +373,7 @@ class CanvasScene(QGraphicsScene):
                 edge = EdgeItem(key, label)
                 self.edges[key] = edge
                 self.addItem(edge)
+                self.addItem(edge.label_item)
             else:
                 edge.set_label(label)
             for end in key[:2]:
@@ -373,25 +393,93 @@ class CanvasScene(QGraphicsScene):
 
     def route_edges_of_cards(self, cards: set[str]) -> None:
         """Re-route the edges of cards being dragged (only their geometry; no model change)."""
-        self._route_edges_of(cards)
+        keys: set[LinkKey] = set()
+        for cid in cards:
+            card = self.cards.get(cid)
+            if card is not None:
+                self._card_index.set(card, card_rect(card))
+            keys |= self._edges_by_card.get(cid, set())
+        self._route(list(keys), detour=False)
 
-    def _route(self, keys: list[LinkKey]) -> None:
+    def _route(self, keys: list[LinkKey], detour: bool = True) -> None:
         groups: dict[frozenset[str], list[LinkKey]] = defaultdict(list)
         for key in self.edges:
             groups[frozenset(key[:2])].append(key)
+        routed: list[EdgeItem] = []
         for key in keys:
             edge = self.edges.get(key)
             if edge is None:
                 continue
-            a, b = self.item_for(key[0]), self.item_for(key[1])
-            if a is None or b is None or a is b:
+            a, b = self._end(key[0]), self._end(key[1])
+            if a is None or b is None or (a[0] is b[0] and a[1].item == b[1].item):
                 edge.setVisible(False)
+                edge.label_item.setVisible(False)
                 continue
             edge.setVisible(True)
+            edge.label_item.setVisible(bool(edge.label))
             group = sorted(groups[frozenset(key[:2])])
-            offset = (group.index(key) - (len(group) - 1) / 2) * 34.0
-            edge.set_ends(a.sceneBoundingRect().adjusted(2, 2, -2, -2), b.sceneBoundingRect().adjusted(2, 2, -2, -2),
-                          offset)
+            offset = (group.index(key) - (len(group) - 1) / 2) * PARALLEL
+            skip = (a[0], b[0])
+            edge.set_route(route(a[1], b[1], offset, edge.label_item.size().width(),
+                                 lambda box, skip=skip: self.card_boxes_in(box, skip), detour))
+            routed.append(edge)
+        self._place_labels(routed)
+
+    def _end(self, pid: str) -> tuple[CardItem, End] | None:
+        """The card an end of an edge sits on, and the end's geometry (its chip or task row, or the card)."""
+        item = self.item_for(pid)
+        card = item if isinstance(item, CardItem) else (item.parentItem() if item is not None else None)
+        if item is None or not isinstance(card, CardItem):
+            return None
+        rect = card_rect(card)
+        return card, End(rect if item is card else item.sceneBoundingRect(), rect, item is card)
+
+    def card_boxes_in(self, box: Box, skip: tuple[QGraphicsItem, ...] = ()) -> list[Box]:
+        """The boxes (left, top, right, bottom) of the cards (but ``skip``) that meet ``box``."""
+        return [b for card, b in self._card_index.query(box) if card not in skip]
+
+    def _place_labels(self, edges: list[EdgeItem]) -> None:
+        """Place the labels of ``edges`` (and of others now covered by their cards) greedily, each where
+        it covers no card and no label placed before it. Only cards and labels near each spot are
+        looked at (a grid index of their rectangles), so a drag in a 10k document stays cheap."""
+        batch = [e for e in edges if e.label and e.isVisible()]
+        for edge in edges:
+            if edge not in batch:
+                self._label_index.remove(edge.label_item)
+        pending = {e.label_item for e in batch}
+        around: set[CardItem] = set()
+        for edge in edges:
+            for end in edge.key[:2]:
+                owner = self.owner.get(end)
+                card = self.cards.get(owner) if owner is not None else None
+                if card is not None:
+                    around.add(card)
+        for card in around:  # labels of other edges that a moved card now covers
+            for label, _ in self._label_index.query(box_of(card_rect(card).adjusted(-3, -3, 3, 3))):
+                if isinstance(label, LabelItem) and label not in pending and label.isVisible():
+                    pending.add(label)
+                    batch.append(label.edge)
+        batch.sort(key=lambda e: e.key)
+        for edge in batch:
+            label = edge.label_item
+            rect = place_label(edge.path(), label.size(), lambda r, own=label: self._label_cost(r, own, pending))
+            pending.discard(label)
+            edge.set_label_rect(rect)
+            self._label_index.set(label, rect)
+
+    def _label_cost(self, rect: QRectF, own: LabelItem, pending: set[LabelItem]) -> float:
+        """What a label at ``rect`` would cover: overlap with cards (weighted), placed labels, the legend."""
+        x0, y0, x1, y1 = box_of(rect.adjusted(-3, -3, 3, 3))
+        boxes = [(4.0, b) for _, b in self._card_index.query((x0, y0, x1, y1))]
+        boxes += [(2.0, b) for label, b in self._label_index.query((x0, y0, x1, y1))
+                  if label is not own and label not in pending]
+        boxes.append((1.0, box_of(self.legend.sceneBoundingRect())))
+        cost = 0.0
+        for weight, (bx0, by0, bx1, by1) in boxes:
+            w, h = min(x1, bx1) - max(x0, bx0), min(y1, by1) - max(y0, by0)
+            if w > 0 and h > 0:
+                cost += weight * (1 + w * h / 100)
+        return cost
 
     # --- validation badges -------------------------------------------------------------------
 
@@ -406,3 +494,8 @@ class CanvasScene(QGraphicsScene):
 
     def selected_link_keys(self) -> list[LinkKey]:
         return [item.key for item in self.selectedItems() if isinstance(item, EdgeItem) and item.kind != "contains"]
+
+
+def card_rect(card: CardItem) -> QRectF:
+    """A card's outline in scene coordinates (without its handle and badge margins)."""
+    return QRectF(card.pos(), QSizeF(CARD_WIDTH, card.height))

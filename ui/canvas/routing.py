@@ -1,0 +1,279 @@
+"""Where an edge runs and where its label sits: plain geometry, no items.
+
+Routes are computed when an end moves (never in ``paint()``):
+
+* between lanes, an edge leaves the bottom of the upper card and enters the top of the lower one;
+  its port on the card side is shifted towards the other end, so edges fanning out of one card
+  leave at different points. A role or task end is entered from its card's side, level with it;
+* within a lane, cards close enough with nothing between them are joined by a short curve from
+  side to side; otherwise the edge dips as an arc *below* the cards (and below every card between
+  them), so it never runs behind a card;
+* a route that would still cross a card it does not connect detours around that card's nearest side.
+
+Labels are placed greedily: the first spot along the path (middle first) whose pill meets no card
+and no label placed before it; see :func:`place_label`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtGui import QPainterPath
+
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom"""
+Obstacles = Callable[[Box], list[Box]]
+"""The boxes of the cards (other than the edge's own) that meet a scene box."""
+
+ARC_GAP = 20.0
+"""How far a same-lane arc runs below the lowest card it passes."""
+ARC_EXTRA = 22.0
+"""How much deeper the longest arcs run (so arcs from one card nest)."""
+DETOUR = 26.0
+"""How far a detour passes beside the card it avoids."""
+SIDE_GAP = 24.0
+"""The least gap between two cards in a lane for a side-to-side edge (plus the label's width)."""
+LABEL_STEPS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88)
+"""Where along its path a label is tried, middle first."""
+LABEL_NUDGES = (0.0, -16.0, 16.0)
+"""Vertical nudges tried when no spot on the path itself is free."""
+
+
+@dataclass(frozen=True)
+class End:
+    """One end of an edge: the item's scene rect (a chip, a task row or the card) and its card's."""
+
+    item: QRectF
+    card: QRectF
+    on_card: bool
+
+
+@dataclass
+class Route:
+    path: QPainterPath
+    tip: QPointF
+    before_tip: QPointF
+    """A point the path comes from just before ``tip`` (the arrowhead points from it to the tip)."""
+
+
+def _clamp(value: float, limit: float) -> float:
+    return max(-limit, min(limit, value))
+
+
+def _cubic(p1: QPointF, c1: QPointF, c2: QPointF, p2: QPointF) -> Route:
+    path = QPainterPath(p1)
+    path.cubicTo(c1, c2, p2)
+    return Route(path, p2, c2)
+
+
+def _segment_hits(x0: float, y0: float, x1: float, y1: float, r: Box) -> bool:
+    """Whether the segment from (x0, y0) to (x1, y1) meets box ``r`` (Liang-Barsky clipping)."""
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for pk, qk in ((-dx, x0 - r[0]), (dx, r[2] - x0), (-dy, y0 - r[1]), (dy, r[3] - y0)):
+        if pk == 0:
+            if qk < 0:
+                return False
+            continue
+        t = qk / pk
+        if pk < 0:
+            if t > t1:
+                return False
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return False
+            t1 = min(t1, t)
+    return t0 <= t1
+
+
+def _points(path: QPainterPath, per_curve: int = 10) -> list[tuple[float, float]]:
+    """The path (a move and cubics, as routes are) sampled at ``per_curve`` points per cubic."""
+    elements = [path.elementAt(i) for i in range(path.elementCount())]
+    points = [(elements[0].x, elements[0].y)] if elements else []
+    for i in range(1, len(elements) - 2, 3):
+        (x0, y0), c1, c2, p = points[-1], elements[i], elements[i + 1], elements[i + 2]
+        for k in range(1, per_curve + 1):
+            t = k / per_curve
+            u = 1 - t
+            a, b, c, d = u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t
+            points.append((a * x0 + b * c1.x + c * c2.x + d * p.x, a * y0 + b * c1.y + c * c2.y + d * p.y))
+    return points
+
+
+def box_of(rect: QRectF) -> Box:
+    return (rect.left(), rect.top(), rect.right(), rect.bottom())
+
+
+def rect_of(box: Box) -> QRectF:
+    return QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
+
+
+def path_hits(path: QPainterPath, obstacles: Obstacles) -> list[QRectF]:
+    """The obstacle rects (shrunk by 3 units, so touching is fine) that the stroke of ``path`` crosses.
+
+    ``obstacles`` is asked segment by segment, so only cards near the path are looked at."""
+    near = obstacles(box_of(path.boundingRect()))
+    if not near:
+        return []
+    hits: dict[Box, QRectF] = {}
+    for (x0, y0), (x1, y1) in pairwise(_points(path, 10 if len(near) <= 32 else 6)):
+        sx0, sy0, sx1, sy1 = min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+        if len(near) <= 32:  # few cards around: test them directly
+            boxes = [b for b in near if b[0] <= sx1 and sx0 <= b[2] and b[1] <= sy1 and sy0 <= b[3]]
+        else:
+            boxes = obstacles((sx0, sy0, sx1, sy1))
+        for b in boxes:
+            if b not in hits and _segment_hits(x0, y0, x1, y1, (b[0] + 3, b[1] + 3, b[2] - 3, b[3] - 3)):
+                hits[b] = rect_of(b)
+    return list(hits.values())
+
+
+def _blocked(route: Route, obstacles: Obstacles) -> list[QRectF]:
+    return path_hits(route.path, obstacles)
+
+
+# --- ports -------------------------------------------------------------------------------------
+
+
+def _side_port(end: End, towards_right: bool) -> tuple[QPointF, QPointF]:
+    """On the card's left or right side, level with the item (a chip or task) or the card's middle."""
+    c = end.card
+    y = end.item.center().y() if not end.on_card else c.center().y()
+    return QPointF(c.right() if towards_right else c.left(), y), QPointF(1 if towards_right else -1, 0)
+
+
+def _vertical_port(end: End, other: End, down: bool, offset: float) -> tuple[QPointF, QPointF]:
+    """Where an edge leaves ``end`` downwards (out of its bottom) or upwards, and its direction there."""
+    c = end.card
+    if not end.on_card:
+        return _side_port(end, other.card.center().x() >= c.center().x())
+    dx = other.card.center().x() - c.center().x()
+    x = c.center().x() + _clamp(dx * 0.2 + offset, c.width() * 0.36)
+    return QPointF(x, c.bottom() if down else c.top()), QPointF(0, 1 if down else -1)
+
+
+# --- routes ------------------------------------------------------------------------------------
+
+
+def route(a: End, b: End, offset: float, label_width: float, obstacles: Obstacles, detour: bool = True) -> Route:
+    """The route from ``a`` (source) to ``b`` (target), ``offset`` apart from parallel edges.
+
+    Without ``detour`` (while a card is dragged) an edge between lanes is not checked for cards in
+    its way; the route is completed when the card is dropped."""
+    if a.card == b.card:
+        return _loop(a, b)
+    if b.card.top() > a.card.bottom() + 4:
+        return _between_lanes(a, b, True, offset, obstacles if detour else _nothing)
+    if a.card.top() > b.card.bottom() + 4:
+        return _between_lanes(a, b, False, offset, obstacles if detour else _nothing)
+    return _within_lane(a, b, offset, label_width, obstacles)
+
+
+def _nothing(box: Box) -> list[Box]:
+    return []
+
+
+def _loop(a: End, b: End) -> Route:
+    """A role linked to its own card (or another role in it): a small loop out of the right side."""
+    p1, _ = _side_port(a, True)
+    p2, _ = _side_port(b, True)
+    if abs(p2.y() - p1.y()) < 12:
+        p2 = QPointF(p2.x(), a.card.top() + 14)
+    return _cubic(p1, QPointF(p1.x() + 44, p1.y()), QPointF(p2.x() + 44, p2.y()), p2)
+
+
+def _between_lanes(a: End, b: End, down: bool, offset: float, obstacles: Obstacles) -> Route:
+    p1, d1 = _vertical_port(a, b, down, offset)
+    p2, d2 = _vertical_port(b, a, not down, offset)
+    reach = max(40.0, abs(p2.y() - p1.y()) / 2)
+    r1 = reach if d1.y() else 40.0
+    r2 = reach if d2.y() else 40.0
+    best = _cubic(p1, p1 + d1 * r1, p2 + d2 * r2, p2)
+    hits = _blocked(best, obstacles)
+    if not hits or len(hits) > 2:  # a clear route, or one so crowded that one detour would not help
+        return best
+    fewest = len(hits)
+    sign = 1.0 if down else -1.0
+    for hit in _by_distance(hits, p1, p2):
+        mid_x = (p1.x() + p2.x()) / 2
+        sides = (hit.left() - DETOUR, hit.right() + DETOUR)
+        for x in sorted(sides, key=lambda s: abs(s - mid_x)):
+            w = QPointF(x, hit.center().y())
+            k1 = max(30.0, abs(w.y() - p1.y()) / 2)
+            k2 = max(30.0, abs(p2.y() - w.y()) / 2)
+            path = QPainterPath(p1)
+            path.cubicTo(p1 + d1 * (k1 if d1.y() else 40.0), QPointF(w.x(), w.y() - sign * k1), w)
+            c2 = p2 + d2 * (k2 if d2.y() else 40.0)
+            path.cubicTo(QPointF(w.x(), w.y() + sign * k2), c2, p2)
+            candidate = Route(path, p2, c2)
+            count = len(_blocked(candidate, obstacles))
+            if count < fewest:
+                best, fewest = candidate, count
+            if not count:
+                return best
+    return best
+
+
+def _by_distance(hits: list[QRectF], p1: QPointF, p2: QPointF) -> list[QRectF]:
+    """The card in the way nearest the source: the one worth detouring around (one detour, no search)."""
+    return sorted(hits, key=lambda r: abs(r.center().y() - p1.y()))[:1]
+
+
+def _within_lane(a: End, b: End, offset: float, label_width: float, obstacles: Obstacles) -> Route:
+    rightwards = a.card.center().x() <= b.card.center().x()
+    left, right = (a, b) if rightwards else (b, a)
+    gap = right.card.left() - left.card.right()
+    if gap >= SIDE_GAP + (label_width + 12 if label_width else 0):
+        p1, d1 = _side_port(a, rightwards)
+        p2, d2 = _side_port(b, not rightwards)
+        p1 += QPointF(0, offset / 3 if a.on_card else 0)
+        p2 += QPointF(0, offset / 3 if b.on_card else 0)
+        reach = max(24.0, abs(p2.x() - p1.x()) / 2)
+        top, bottom = min(p1.y(), p2.y()) - 2, max(p1.y(), p2.y()) + 2
+        if not obstacles((left.card.right() + 1, top, right.card.left() - 1, bottom)):
+            return _cubic(p1, p1 + d1 * reach, p2 + d2 * reach, p2)
+    return _arc_below(a, b, offset, obstacles)
+
+
+def _arc_below(a: End, b: End, offset: float, obstacles: Obstacles) -> Route:
+    """A U below both cards and every card between them, leaving and entering through their bottoms."""
+    span = a.card.united(b.card)
+    lowest = max([span.bottom()] + [r[3] for r in obstacles(box_of(span))])
+    distance = abs(b.card.center().x() - a.card.center().x())
+    # longer arcs run deeper and leave nearer the far side of their cards, so arcs nest, never cross
+    y = lowest + ARC_GAP + min(distance * 0.02, ARC_EXTRA) + max(0.0, offset) * 0.4
+    sign = 1.0 if a.card.center().x() <= b.card.center().x() else -1.0
+    inset = max(0.08, 0.42 - distance * 0.0004)
+    p1 = QPointF(a.card.center().x() + sign * a.card.width() * inset + offset * 0.5, a.card.bottom())
+    p2 = QPointF(b.card.center().x() - sign * b.card.width() * inset + offset * 0.5, b.card.bottom())
+    mid = QPointF((p1.x() + p2.x()) / 2, y)
+    half = (p2.x() - p1.x()) / 2
+    path = QPainterPath(p1)
+    path.cubicTo(QPointF(p1.x(), p1.y() + (y - p1.y()) * 0.9), QPointF(mid.x() - half * 0.55, y), mid)
+    c2 = QPointF(p2.x(), p2.y() + (y - p2.y()) * 0.9)
+    path.cubicTo(QPointF(mid.x() + half * 0.55, y), c2, p2)
+    return Route(path, p2, c2)
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+
+def place_label(path: QPainterPath, size: QSizeF, cost: Callable[[QRectF], float]) -> QRectF:
+    """The first spot along ``path`` (middle first) where a label of ``size`` costs nothing, else the
+    cheapest one tried; ``cost`` measures what a rect would cover (cards, labels placed before)."""
+    w, h = size.width(), size.height()
+    best, best_cost = QRectF(), float("inf")
+    points = [path.pointAtPercent(t) for t in LABEL_STEPS]
+    for nudge in LABEL_NUDGES:
+        for p in points:
+            rect = QRectF(p.x() - w / 2, p.y() - h / 2 + nudge, w, h)
+            c = cost(rect) + abs(nudge) * 0.01
+            if c < 0.1:
+                return rect
+            if c < best_cost:
+                best, best_cost = rect, c
+    return best
