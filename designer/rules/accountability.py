@@ -180,6 +180,7 @@ def top_down_tree(r: Rule, ctx: Context) -> Iterator[Finding]:
     scope="document",
     approaches=("hybrid",),
     kinds=KINDS,
+    watch_fields=("stakeholder_group",),
     watch_links=("accountable-to",),
     title="Accountability chain that stops short of a DAO",
     rationale="""In a hybrid design each cell chooses how much structure it takes on: it may
