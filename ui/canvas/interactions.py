@@ -154,7 +154,7 @@ class MoveCards:
         self.highlight.remove()
         for card in self.cards:
             card.setPos(self.origins[card.pid])
-        self.scene.route_edges_of_cards(self.moving)
+        self.scene.route_edges_of_cards(self.moving, live=False)
 
 
 def _outline(item: QGraphicsItem) -> QRectF:

@@ -391,17 +391,22 @@ class CanvasScene(QGraphicsScene):
             keys |= self._edges_by_card.get(cid, set())
         self._route(list(keys))
 
-    def route_edges_of_cards(self, cards: set[str]) -> None:
-        """Re-route the edges of cards being dragged (only their geometry; no model change)."""
+    def route_edges_of_cards(self, cards: set[str], live: bool = True) -> None:
+        """Re-route the edges of cards being dragged (only their geometry; no model change).
+
+        While the drag is live each label simply rides at the middle of its edge: placing labels
+        around cards and other labels on every mouse move would cost a busy card (40+ edges) more
+        than a frame. The drop re-routes from the model event and places them properly; a
+        cancelled drag passes ``live=False``."""
         keys: set[LinkKey] = set()
         for cid in cards:
             card = self.cards.get(cid)
             if card is not None:
                 self._card_index.set(card, card_rect(card))
             keys |= self._edges_by_card.get(cid, set())
-        self._route(list(keys), detour=False)
+        self._route(list(keys), detour=False, place=not live)
 
-    def _route(self, keys: list[LinkKey], detour: bool = True) -> None:
+    def _route(self, keys: list[LinkKey], detour: bool = True, place: bool = True) -> None:
         groups: dict[frozenset[str], list[LinkKey]] = defaultdict(list)
         for key in self.edges:
             groups[frozenset(key[:2])].append(key)
@@ -423,7 +428,15 @@ class CanvasScene(QGraphicsScene):
             edge.set_route(route(a[1], b[1], offset, edge.label_item.size().width(),
                                  lambda box, skip=skip: self.card_boxes_in(box, skip), detour))
             routed.append(edge)
-        self._place_labels(routed)
+        if place:
+            self._place_labels(routed)
+            return
+        for edge in routed:
+            if edge.label:
+                size = edge.label_item.size()
+                middle = edge.path().pointAtPercent(0.5)
+                edge.set_label_rect(QRectF(middle.x() - size.width() / 2, middle.y() - size.height() / 2,
+                                           size.width(), size.height()))
 
     def _end(self, pid: str) -> tuple[CardItem, End] | None:
         """The card an end of an edge sits on, and the end's geometry (its chip or task row, or the card)."""
