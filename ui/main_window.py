@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         if dirty:
             self.stack.mark_unsaved()
         self._on_stack()
-        QTimer.singleShot(0, self.view.fit)
+        QTimer.singleShot(0, self.view.show_document)
 
     # --- files ---------------------------------------------------------------------------------
 

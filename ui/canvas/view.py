@@ -35,6 +35,8 @@ from ui.canvas.scene import CanvasScene
 from ui.canvas.style import LINK_LABELS
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.05, 6.0, 1.2
+READABLE_ZOOM = 0.6
+"""The least zoom at which card names stay readable on a projector."""
 NUDGE, NUDGE_FINE = 10.0, 1.0
 HANDLE_HIT_PX = 9.0
 """Least hit radius of a link handle in screen pixels, so it can be grabbed when zoomed out."""
@@ -104,6 +106,27 @@ class CanvasView(QGraphicsView):
 
     def fit(self) -> None:
         self.fitInView(self.canvas().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.zoomChanged.emit(self.zoom())
+
+    def show_document(self, readable: float = READABLE_ZOOM) -> None:
+        """The view a file opens with: all the cards when they fit at a zoom where their names can
+        be read (from the back of a workshop room, too); otherwise that zoom, from the top left of
+        the cards, since a fit at 30 % shows boxes without names."""
+        cards = [card.sceneBoundingRect() for card in self.canvas().cards.values()]
+        if not cards:
+            self.fit()
+            return
+        area = cards[0]
+        for rect in cards[1:]:
+            area = area.united(rect)
+        area = area.adjusted(-40, -40, 40, 40)
+        scene_left = self.canvas().sceneRect().left()
+        area.setLeft(min(area.left(), scene_left))  # keep the lane names in view
+        self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() < readable:
+            self.set_zoom(readable)
+            half = self.viewport().rect()
+            self.centerOn(area.left() + half.width() / 2 / readable, area.top() + half.height() / 2 / readable)
         self.zoomChanged.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
