@@ -9,9 +9,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.panels.inspector_fields import FieldEditor
+
+
+class CheckRow(QWidget):
+    """A check box with its text beside it, word-wrapped, so a long option fits a narrow dock.
+    A click on the text ticks the box as a click on the box would."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.check = QCheckBox()
+        self.check.setAccessibleName(text)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setBuddy(self.check)
+        self.label.mousePressEvent = lambda _e: self.check.click()  # type: ignore[method-assign]
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.label, 1)
 
 
 class OptionsEditor(FieldEditor):
@@ -33,17 +52,17 @@ class OptionsEditor(FieldEditor):
         self.setFocusProxy(next(iter(self.checks.values()), self.own))
 
     def _check(self, text: str) -> QCheckBox:
-        check = QCheckBox(text)
-        check.clicked.connect(lambda _on: self.commit())
-        self.lay.insertWidget(len(self.checks), check)
-        self.checks[text] = check
-        return check
+        row = CheckRow(text)
+        row.check.clicked.connect(lambda _on: self.commit())
+        self.lay.insertWidget(len(self.checks), row)
+        self.checks[text] = row.check
+        return row.check
 
     def fill(self, value: Any, mixed: bool) -> None:
         chosen = [str(v) for v in value or []]
         for text in list(self.checks):
             if text not in self.options and text not in chosen:
-                self.checks.pop(text).deleteLater()
+                self.checks.pop(text).parentWidget().deleteLater()
         for text in chosen:
             if text not in self.checks:
                 self._check(text)
@@ -72,10 +91,10 @@ class StepsEditor(FieldEditor):
         lay.setContentsMargins(0, 0, 0, 0)
         self.checks: list[QCheckBox] = []
         for i, text in enumerate(steps, start=1):
-            check = QCheckBox(f"{i}. {text}")
-            check.clicked.connect(lambda _on: self.commit())
-            lay.addWidget(check)
-            self.checks.append(check)
+            row = CheckRow(f"{i}. {text}")
+            row.check.clicked.connect(lambda _on: self.commit())
+            lay.addWidget(row)
+            self.checks.append(row.check)
         self._finish_layout(box)
         self.setFocusProxy(self.checks[0])
 

@@ -93,6 +93,7 @@ def chain_tab_order(widgets: Iterable[QWidget]) -> None:
 def focus_stops(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that Tab stops at, in the order they were laid out (the inner line
     of a combo or spin box and widgets that pass their focus on are not stops of their own)."""
+    window = root.window()
     return [w for w in root.findChildren(QWidget)
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None and w.window() is window
             and not isinstance(w.parentWidget(), QComboBox | QAbstractSpinBox)]

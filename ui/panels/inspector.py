@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -43,6 +44,8 @@ from ui.panels.inspector_schema import SECTION_TITLES, FieldSpec, common_specs, 
 from ui.panels.problems import ProblemsController
 
 COLLAPSED = {"tools", "approval", "state.master"}
+WIDE = 560
+"""From this width of the Inspector on, labels sit beside their fields; below it, above them."""
 RECORD_TITLES = {"decision_registry": "decision registry", "resource_allocations": "resource allocations"}
 
 
@@ -62,7 +65,7 @@ class Section(QWidget):
         self.button.toggled.connect(self._toggle)
         self.body = QWidget()
         self.form = QFormLayout(self.body)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         lay.addWidget(self.button)
         lay.addWidget(self.body)
@@ -98,16 +101,38 @@ class KindForm(QWidget):
                 if spec.path[-1] in RECORD_TITLES:
                     button = QPushButton(f"Edit the {RECORD_TITLES[spec.path[-1]]} in Records…")
                     button.clicked.connect(lambda _c=False: inspector.open_records())
-                    section.form.addRow(label, button)
+                    section.form.addRow(_label(label), button)
                     self.record_buttons[spec.path] = button
                 continue
             editor = _make_editor(spec)
             editor.committed.connect(lambda value, s=spec, e=editor: inspector.commit(s, e, value))
-            section.form.addRow("" if spec.kind == "bool" or spec.kind == "tristate" else label, editor)
+            if spec.kind in ("bool", "tristate"):
+                section.form.addRow(editor)
+            else:
+                section.form.addRow(_label(label, editor), editor)
             self.editors[spec.path] = editor
         lay.addStretch(1)
+        self.wide: bool | None = None
         self.tab_chain = focus_stops(self)
         """Where Tab goes in this form: the fields top to bottom (each section's heading before them)."""
+
+
+    def set_wide(self, wide: bool) -> None:
+        """Labels beside the fields when there is room, above them (full-width fields) when narrow."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        policy = QFormLayout.RowWrapPolicy.WrapLongRows if wide else QFormLayout.RowWrapPolicy.WrapAllRows
+        for section in self.sections.values():
+            section.form.setRowWrapPolicy(policy)
+
+
+def _label(text: str, buddy: QWidget | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
 
 
 def _make_editor(spec: FieldSpec) -> FieldEditor:
@@ -173,6 +198,11 @@ class Inspector(QWidget):
         self.destroyed.connect(lambda *_: [u() for u in self._unsubscribe])
         self.show_ids(hub.selected())
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.form is not None:
+            self.form.set_wide(self.width() >= WIDE)
+
     # --- following the selection and the model -------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
@@ -209,6 +239,7 @@ class Inspector(QWidget):
             self.stack.addWidget(form)
         if self.form is not form:
             chain_tab_order([self.scroll, *form.tab_chain, *focus_stops(self.links)])
+            form.set_wide(self.width() >= WIDE)
         self.form = form
         self.stack.setCurrentWidget(form)
         if len(prims) == 1:

@@ -20,14 +20,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 MIXED = "(several values)"
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#a15c00", "info": "#1f5fa8"}
+
+
+def narrow_combo(box: QComboBox, chars: int = 12) -> QComboBox:
+    """A combo box that asks for the width of ``chars`` characters, not of its longest choice, so a
+    narrow dock does not cut the form off (the open list is as wide as it needs)."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(chars)
+    return box
 
 
 class _Mixed:
@@ -167,7 +175,7 @@ class TextEditor(FieldEditor):
 class ChoiceEditor(FieldEditor):
     def __init__(self, options: tuple[str, ...], optional: bool = True, help_text: str = "") -> None:
         super().__init__(help_text)
-        self.input = QComboBox()
+        self.input = narrow_combo(QComboBox())
         self.optional = optional
         if optional:
             self.input.addItem("—", None)
@@ -252,14 +260,16 @@ class PeopleEditor(FieldEditor):
         self.list.setMaximumHeight(96)
         self.list.installEventFilter(self)
         row = QHBoxLayout()
-        self.add_box = QComboBox()
+        self.add_box = narrow_combo(QComboBox())
         self.add_box.setEditable(True)
         self.add_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.add_box.lineEdit().setPlaceholderText("Add a person (Enter)")
         self.add_box.lineEdit().returnPressed.connect(self._add)
-        self.add_button = QPushButton("Add")
+        self.add_button = QToolButton()  # tool buttons: as wide as their text, so narrow docks fit
+        self.add_button.setText("Add")
         self.add_button.clicked.connect(self._add)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QToolButton()
+        self.remove_button.setText("Remove")
         self.remove_button.clicked.connect(self._remove)
         row.addWidget(self.add_box, 1)
         row.addWidget(self.add_button)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -28,7 +29,7 @@ from designer.commands.stack import Command, CommandError
 from designer.model.kinds import LINK_KINDS
 from designer.model.links import Link
 from ui.panels.hub import PanelHub
-from ui.panels.inspector_fields import ChoiceEditor, FieldEditor, LineEditor, NumberEditor
+from ui.panels.inspector_fields import ChoiceEditor, FieldEditor, LineEditor, NumberEditor, narrow_combo
 
 PERIODS = ("once", "week", "month", "quarter", "year")
 
@@ -44,9 +45,15 @@ class LinksSection(QGroupBox):
         self.tree.setHeaderLabels(["", "Kind", "Other end"])
         self.tree.setRootIsDecorated(False)
         self.tree.setMaximumHeight(150)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(lambda *_: self._show_link())
         self.detail = QWidget()
         form = QFormLayout(self.detail)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.editors: dict[str, FieldEditor] = {
             "label": LineEditor("Text drawn on the edge"),
             "note": LineEditor(),
@@ -58,10 +65,10 @@ class LinksSection(QGroupBox):
             form.addRow(name.capitalize(), editor)
             editor.committed.connect(lambda value, n=name, e=editor: self._edit(n, e, value))
         row = QHBoxLayout()
-        self.kind_box = QComboBox()
+        self.kind_box = narrow_combo(QComboBox(), 8)
         self.kind_box.addItems(list(LINK_KINDS))
         self.kind_box.setToolTip("Kind of the new link, from the selection")
-        self.target_box = QComboBox()
+        self.target_box = narrow_combo(QComboBox(), 8)
         self.target_box.setEditable(True)
         self.target_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.target_box.setToolTip("The primitive the new link goes to")
@@ -71,7 +78,6 @@ class LinksSection(QGroupBox):
         self.remove_button.clicked.connect(self._remove)
         row.addWidget(self.kind_box)
         row.addWidget(self.target_box, 1)
-        row.addWidget(self.add_button)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c62828;")
         self.message.setWordWrap(True)
@@ -81,6 +87,7 @@ class LinksSection(QGroupBox):
         lay.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
         lay.addWidget(self.detail)
         lay.addLayout(row)
+        lay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
         lay.addWidget(self.message)
         self.hide()
 
@@ -101,8 +108,6 @@ class LinksSection(QGroupBox):
             item.setToolTip(2, link.target if outgoing else link.source)
             self.tree.addTopLevelItem(item)
             self.keys.append(link.key)
-        for i in range(3):
-            self.tree.resizeColumnToContents(i)
         if current in self.keys:
             self.tree.setCurrentItem(self.tree.topLevelItem(self.keys.index(current)))
         self._show_link()

@@ -162,7 +162,7 @@ class PhasePanel(QWidget):
             show: list[PhaseInfo] = []
         else:
             info = phase_info(viewed)
-            self.summary.setText(info.summary)
+            self.summary.setText(f"<b>{info.title}</b> — {_esc(info.tagline.lower())}. {_esc(info.summary)}")
             show = [info]
             if viewed == current and at + 1 < len(PHASES):
                 show.append(phase_info(PHASES[at + 1]))
@@ -191,7 +191,7 @@ class PhasePanel(QWidget):
     def _label_step(self, i: int, info: PhaseInfo, current: Phase | None, viewed: Phase | None,
                     past_ticked: set[str] | None) -> None:
         button = self.steps[info.id]
-        text = f"{i + 1}. {info.title} — {info.tagline.lower()}"
+        text = f"{i + 1}. {info.title}"  # the tagline is in the tooltip and the summary: narrow docks fit
         tip = f"{info.title}: {info.tagline}. {info.summary}"
         if info.id == current:
             text += "   ● current"
