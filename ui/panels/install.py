@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ui.panels.hub import PanelHub
     from ui.panels.problems import ProblemsController
 
+PROBLEMS_HEIGHT = 260
 START_DELAY_MS = 150
 """Long enough for the first frame to be painted before the panels are built."""
 
@@ -109,8 +110,7 @@ class Panels:
             menu.addAction(action)
             self.focus_actions[spec.name] = action
         state = window.settings.window_state()
-        if state is not None:
-            window.restoreState(state)
+        self._restored = state is not None and window.restoreState(state)
         self._start_timer = QTimer(window)  # dies with the window, so never fires on a closed one
         self._start_timer.setSingleShot(True)
         self._start_timer.timeout.connect(self.start)
@@ -132,7 +132,8 @@ class Panels:
         if palette is not None and "outline" in self.docks:
             self.window.resizeDocks([palette, self.docks["outline"]], [250, 550], Qt.Orientation.Vertical)
         if "problems" in self.docks:
-            self.window.resizeDocks([self.docks["problems"]], [170], Qt.Orientation.Vertical)
+            # room for a few findings and, beside them, a finding's "How to fix" and "Why it matters"
+            self.window.resizeDocks([self.docks["problems"]], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
 
     def start(self) -> None:
         """Build the hub and the validation, then the panels whose docks are showing."""
@@ -146,6 +147,8 @@ class Panels:
         self.problems = ProblemsController(self.window)
         self.started = True
         self.window.problems_label.mousePressEvent = lambda _e: self.focus("problems")  # type: ignore[method-assign]
+        if not self._restored and "problems" in self.docks:  # a first start: sizes only hold once shown
+            self.window.resizeDocks([self.docks["problems"]], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
         for name, slot in self.slots.items():
             dock = self.docks[name]
             slot.set_in_front(dock.isFloating() or not dock.visibleRegion().isEmpty())

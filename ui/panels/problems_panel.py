@@ -8,7 +8,7 @@ does not redraw the whole list on every keystroke-sized edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -66,6 +66,8 @@ class ProblemsPanel(QWidget):
             self.roots[sev] = item
         self.groups: dict[GroupKey, QStandardItem] = {}
         self.shown: dict[GroupKey, tuple[Finding, ...]] = {}
+        self.detailed: Finding | None = None
+        """The finding whose details show; they are cleared once it is gone (fixed, or its primitive)."""
 
         self.toggles: dict[Severity, QToolButton] = {}
         bar = QHBoxLayout()
@@ -170,6 +172,7 @@ class ProblemsPanel(QWidget):
             self.shown[key] = found
         self._update_counts()
         self.tree.expandAll()
+        self._check_details()
 
     def _rebuild(self, new: dict[GroupKey, tuple[Finding, ...]], pos: dict[str, int]) -> None:
         """Many groups changed (a document was opened): refill each severity in document order."""
@@ -188,6 +191,20 @@ class ProblemsPanel(QWidget):
             self.shown[key] = found
         self._update_counts()
         self.tree.expandAll()
+        self._check_details()
+
+    def _check_details(self) -> None:
+        """Clear the details of a finding that went away; otherwise keep them (and its row current)."""
+        if self.detailed is None:
+            return
+        if self.detailed not in self.problems.findings:
+            self.detailed = None
+            self.details.clear()
+            return
+        if self.finding_at(self.tree.currentIndex()) != self.detailed:
+            leaf = next((ix for ix in self._leaves() if self.finding_at(ix) == self.detailed), None)
+            if leaf is not None:
+                self.tree.selectionModel().setCurrentIndex(leaf, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     @staticmethod
     def _leaf(f: Finding) -> QStandardItem:
@@ -241,8 +258,11 @@ class ProblemsPanel(QWidget):
     def _show_details(self, index: QModelIndex) -> None:
         finding = self.finding_at(index)
         if finding is None:
-            self.details.clear()
-            return
+            if self.detailed is None or self.detailed not in self.problems.findings:
+                self.detailed = None
+                self.details.clear()
+            return  # a group row, or the row went away in a refresh: _check_details decides
+        self.detailed = finding
         rule = REGISTRY.get(finding.code)
         parts = [f"<p><b>{_esc(finding.message)}</b></p>"]
         if rule is not None:
@@ -255,14 +275,19 @@ class ProblemsPanel(QWidget):
             parts.append(f"<p><i>Source: {_esc(rule.source)}</i></p>")
         self.details.setHtml("".join(parts))
 
-    def next_problem(self, step: int = 1) -> None:
-        """Move to the next (or previous) visible finding and go to it (F8 / Shift+F8)."""
+    def _leaves(self) -> list[QModelIndex]:
+        """The visible findings' rows, top to bottom."""
         leaves: list[QModelIndex] = []
         for r in range(self.proxy.rowCount()):
             sev = self.proxy.index(r, 0)
             for g in range(self.proxy.rowCount(sev)):
                 group = self.proxy.index(g, 0, sev)
                 leaves.extend(self.proxy.index(i, 0, group) for i in range(self.proxy.rowCount(group)))
+        return leaves
+
+    def next_problem(self, step: int = 1) -> None:
+        """Move to the next (or previous) visible finding and go to it (F8 / Shift+F8)."""
+        leaves = self._leaves()
         if not leaves:
             self.hub.report("no problems to go to")
             return
