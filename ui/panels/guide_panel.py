@@ -29,7 +29,7 @@ from designer.framework.guide import GuideField, GuideSection, field_value, guid
 from designer.model.kinds import APPROACHES
 from ui.panels.guide_fields import OptionsEditor, StepsEditor
 from ui.panels.hub import PanelHub
-from ui.panels.inspector_fields import ChoiceEditor, FieldEditor, LineEditor, TextEditor
+from ui.panels.inspector_fields import ChoiceEditor, FieldEditor, LineEditor, TextEditor, not_saved
 
 MARKS = ("○", "◐", "✓")
 
@@ -152,7 +152,12 @@ class GuidePanel(QWidget):
         commands: list[Command] = [EditSection(("design", *field.path), value, title=f"Guide: {field.label}")]
         if field.kind == "approach" and value is not None:
             commands.append(EditSection("organization.approach", value))
-        if self.hub.push(f"Guide: {field.label}", *commands):
+        errors: list[str] = []
+        if self.hub.push(f"Guide: {field.label}", *commands, report=errors.append):
             editor.set_message("")
-        else:
-            editor.set_message("this could not be saved; see the status bar", "error")
+            return
+        # the file keeps the stored value, so the field shows it again (a paragraph keeps its text to
+        # fix), and the reason sits beside it
+        if not isinstance(editor, TextEditor):
+            editor.set_value(field_value(self.hub.model.design.to_data(), field))
+        editor.set_message(not_saved(errors[0]) if errors else "Not saved.", "error")

@@ -76,9 +76,10 @@ class PanelHub(QObject):
 
     # --- changing the document -------------------------------------------------------------------
 
-    def push(self, title: str, *commands: Command) -> bool:
-        """Push ``commands`` as one undo step; a refusal is reported and changes nothing."""
-        return push_gesture(self.stack, title, list(commands), self.report)
+    def push(self, title: str, *commands: Command, report: Callable[[str], None] | None = None) -> bool:
+        """Push ``commands`` as one undo step; a refusal changes nothing and is reported (to the status
+        bar, or to ``report``: a panel that shows it next to the field)."""
+        return push_gesture(self.stack, title, list(commands), report or self.report)
 
     def report(self, message: str) -> None:
         self.window.report(message)

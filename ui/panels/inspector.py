@@ -38,6 +38,7 @@ from ui.panels.inspector_fields import (
     NumberEditor,
     PeopleEditor,
     TextEditor,
+    not_saved,
 )
 from ui.panels.inspector_links import LinksSection
 from ui.panels.inspector_schema import SECTION_TITLES, FieldSpec, common_specs, specs_for, value_at
@@ -331,11 +332,10 @@ class Inspector(QWidget):
                 command = EditField(ids, path, value, title=f"Edit {spec.label.lower()}")
             self.hub.stack.push(command)
         except CommandError as exc:
-            editor.set_message(str(exc), "error")
-            editor.message.setProperty("command-error", True)
-            if not isinstance(editor, LineEditor | TextEditor):
+            if not isinstance(editor, TextEditor):  # a paragraph keeps its text to fix; others revert
                 self.show_ids(self.ids)
-                editor.set_message(str(exc), "error")
+            editor.set_message(not_saved(str(exc)), "error")
+            editor.message.setProperty("command-error", True)
             return
         editor.message.setProperty("command-error", False)
 

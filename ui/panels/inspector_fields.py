@@ -8,6 +8,7 @@ A line underneath shows what went wrong with the last commit, or what the rules 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -28,6 +29,15 @@ from PySide6.QtWidgets import (
 
 MIXED = "(several values)"
 SEVERITY_COLOURS = {"error": "#c62828", "warning": "#a15c00", "info": "#1f5fa8"}
+
+
+_WHERE = re.compile(r"^[\w.\[\]-]+: ")
+
+
+def not_saved(error: str) -> str:
+    """A refusal in plain words for the line under a field: the field is the one the person is
+    looking at, so the model path the core puts first ("approval.date: ...") is left out."""
+    return "Not saved: " + _WHERE.sub("", error, count=1)
 
 
 def narrow_combo(box: QComboBox, chars: int = 12) -> QComboBox:

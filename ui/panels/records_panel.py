@@ -9,6 +9,7 @@ back to what the document holds.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -30,11 +31,24 @@ from designer.commands.primitives import EditField
 from designer.commands.stack import CommandError
 from designer.model.state import AllocationRecord, DecisionRecord, StrictModel
 from ui.panels.hub import PanelHub
+from ui.panels.inspector_fields import not_saved
 
 TABLES: tuple[tuple[str, str, type[StrictModel]], ...] = (
     ("decision_registry", "Decisions", DecisionRecord),
     ("resource_allocations", "Allocations", AllocationRecord),
 )
+
+
+_ROW = re.compile(r"^state\.master\.\w+\[(\d+)\]\.(\w+): ")
+
+
+def row_message(error: str) -> str:
+    """A refusal as the table shows it: rows counted from 1 like its row headers, columns by title."""
+    match = _ROW.match(error)
+    if match is None:
+        return not_saved(error)
+    row, column = int(match.group(1)) + 1, match.group(2).replace("_", " ")
+    return f"Not saved: row {row}, {column}: {error[match.end():]}"
 
 
 class RecordTable(QWidget):
@@ -206,7 +220,7 @@ class RecordsPanel(QWidget):
         try:
             self.hub.stack.push(EditField(pid, ("state", "master", field), rows, title=title))
         except CommandError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(row_message(str(exc)))
             self.message.show()
             self.tables[field].fill()
             return
