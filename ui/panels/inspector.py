@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -155,6 +154,33 @@ def _make_editor(spec: FieldSpec) -> FieldEditor:
     return IntEditor(spec.help)
 
 
+class _FormStack(QWidget):
+    """The forms, one showing at a time and sized by it alone. (A stacked widget is as tall as the
+    tallest form it ever held, as its layout answers for every page: a short form showed above a
+    tall blank pane.) The others are hidden, which a box layout leaves out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lay = QVBoxLayout(self)
+        self._lay.setContentsMargins(0, 0, 0, 0)
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:
+        page.hide()
+        self._lay.addWidget(page)
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        if page is self._current:
+            return
+        if self._current is not None:
+            self._current.hide()
+        self._current = page
+        page.show()
+
+
 class Inspector(QWidget):
     def __init__(self, hub: PanelHub, problems: ProblemsController) -> None:
         super().__init__()
@@ -170,7 +196,7 @@ class Inspector(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #a15c00;")
-        self.stack = QStackedWidget()
+        self.stack = _FormStack()
         self.empty = QLabel("Select a DAO, cell, role, task or partner on the canvas or in the Outline "
                             "to edit it here.")
         self.empty.setWordWrap(True)
@@ -220,6 +246,8 @@ class Inspector(QWidget):
             self.show_ids([i for i in self.ids if i in self.hub.model])
 
     def show_ids(self, ids: list[str]) -> None:
+        if list(ids) != self.ids:  # another selection starts at the top (a refill keeps the place)
+            self.scroll.verticalScrollBar().setValue(0)
         self.ids = list(ids)
         model = self.hub.model
         prims = [model[i] for i in ids if i in model]
@@ -227,7 +255,7 @@ class Inspector(QWidget):
         if not prims:
             self.header.setText("")
             self.notes.hide()
-            self.stack.setCurrentWidget(self.empty)
+            self._show_page(self.empty)
             self.form = None
             return
         kinds = frozenset(p.kind for p in prims)
@@ -242,7 +270,7 @@ class Inspector(QWidget):
             chain_tab_order([self.scroll, *form.tab_chain, *focus_stops(self.links)])
             form.set_wide(self.width() >= WIDE)
         self.form = form
-        self.stack.setCurrentWidget(form)
+        self._show_page(form)
         if len(prims) == 1:
             p = prims[0]
             self.header.setText(f"<b>{_esc(p.name)}</b><br><span style='color:gray'>{p.kind} · {p.id}</span>")
@@ -272,6 +300,9 @@ class Inspector(QWidget):
             rows = value_at(datas[0], path) or []
             button.setText(f"Edit the {RECORD_TITLES[path[-1]]} ({len(rows)}) in Records…")
         self.show_findings()
+
+    def _show_page(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(page)
 
     def _containers(self, p: Any) -> list[tuple[str, str]]:
         model = self.hub.model
