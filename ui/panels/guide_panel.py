@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from designer.commands.events import DocumentReplaced, Event, SectionChanged
 from designer.commands.links import EditSection
-from designer.commands.stack import Command
+from designer.commands.stack import Command, CommandError, Macro
 from designer.framework.guide import GuideField, GuideSection, field_value, guide_sections, section_progress
 from designer.model.kinds import APPROACHES
 from ui.panels.guide_fields import OptionsEditor, StepsEditor
@@ -153,7 +153,7 @@ class GuidePanel(QWidget):
         if field.kind == "approach" and value is not None:
             commands.append(EditSection("organization.approach", value))
         errors: list[str] = []
-        if self.hub.push(f"Guide: {field.label}", *commands, report=errors.append):
+        if self._push(field, editor, commands, errors):
             editor.set_message("")
             return
         # the file keeps the stored value, so the field shows it again (a paragraph keeps its text to
@@ -161,3 +161,17 @@ class GuidePanel(QWidget):
         if not isinstance(editor, TextEditor):
             editor.set_value(field_value(self.hub.model.design.to_data(), field))
         editor.set_message(not_saved(errors[0]) if errors else "Not saved.", "error")
+
+    def _push(self, field: GuideField, editor: FieldEditor, commands: list[Command], errors: list[str]) -> bool:
+        """One undo step; choices made one after another in the same box merge into one (arrowing
+        through a box's choices is one step, not one per key)."""
+        if not isinstance(editor, ChoiceEditor):
+            return self.hub.push(f"Guide: {field.label}", *commands, report=errors.append)
+        step = Macro(f"Guide: {field.label}", commands)
+        step.merge_key = ("guide", field.path)
+        try:
+            self.hub.stack.push(step)
+        except CommandError as exc:
+            errors.append(str(exc))
+            return False
+        return True

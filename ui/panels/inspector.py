@@ -360,7 +360,9 @@ class Inspector(QWidget):
             elif path == ("parent",):
                 command = Reparent(ids[0], value)
             else:
-                command = EditField(ids, path, value, title=f"Edit {spec.label.lower()}")
+                command = EditField(ids, path, value, title=f"Edit {spec.label.lower()} of {self._names(ids)}")
+            if isinstance(editor, ChoiceEditor):  # arrowing through a box's choices is one step
+                command.merge_key = ("inspector", tuple(ids), path)
             self.hub.stack.push(command)
         except CommandError as exc:
             if not isinstance(editor, TextEditor):  # a paragraph keeps its text to fix; others revert
@@ -369,6 +371,12 @@ class Inspector(QWidget):
             editor.message.setProperty("command-error", True)
             return
         editor.message.setProperty("command-error", False)
+
+    def _names(self, ids: list[str]) -> str:
+        """How History names the primitives an edit changed: one by name, several by number."""
+        if len(ids) == 1:
+            return self.hub.model[ids[0]].name
+        return f"{len(ids)} primitives"
 
     def focus_field(self, pid: str, path: tuple[str | int, ...]) -> None:
         """Show the field a finding points at (from the Problems panel)."""

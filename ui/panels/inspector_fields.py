@@ -306,7 +306,11 @@ class PeopleEditor(FieldEditor):
 
     def _add(self) -> None:
         name = self.add_box.currentText().strip()
-        if not name or name in self._items:
+        if not name:
+            return
+        if name in self._items:
+            self.set_message(f"{name} is already listed.", "info")
+            self.list.setCurrentRow(self._items.index(name))
             return
         self._items = [*self._items, name]
         self.add_box.setEditText("")
