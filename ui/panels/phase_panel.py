@@ -172,6 +172,7 @@ class PhasePanel(QWidget):
         while self.lists_lay.count():
             item = self.lists_lay.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # at once: deleteLater waits for the event loop
                 item.widget().deleteLater()
         self.checks.clear()
         for info in show:
