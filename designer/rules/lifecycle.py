@@ -108,12 +108,13 @@ def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
                     )
                 )
             continue
+        texts = [item.text.rstrip(".") for item in info.readiness if item.id in missing]
         found.append(
             r.at(
                 ctx,
                 p.id,
                 f"is in {p.phase} but {len(missing)} of {len(info.readiness)} {info.id} readiness items "
-                f"are not ticked: {', '.join(missing)}",
+                f"are not ticked: {'; '.join(texts)}",
                 "checklist",
             )
         )

@@ -88,8 +88,10 @@ CASES: list[Case] = [
                                                                          "skipping organization")],
          good=edit("grants", previous_phase="organization")),
     Case("DP103", edit("grants", checklist={"formation": ["design-defined"]}),
-         [("grants", "is in iteration but 5 of 6 formation readiness items are not ticked: key-roles-filled, "
-                     "decisions-consistent, execution-started, support-secured, state-sufficient")]),
+         [("grants", "is in iteration but 5 of 6 formation readiness items are not ticked: Someone holds each of "
+                   "the key roles; Decisions follow the agreed process every time; Work on the first deliverables "
+                   "has begun; A proposal to the parent governance has won its support; The state document holds "
+                   "enough for others to understand the group")]),
     Case("DP104", edit("grants", checklist={"iteration": ["design-defined", "state-current"]}),
          [("grants", "'design-defined' is not a iteration checklist item (it belongs to formation)")]),
     Case("DP105", lambda: replace_primitive(network(cell("sub", "ops")), "ops", phase="organization"),

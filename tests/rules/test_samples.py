@@ -34,7 +34,12 @@ INTENDED: dict[str, Expected] = {
         ("DP105", "restoration", "is in iteration, but its container 'ops' is only in organization"),
         # The Data Cell formed permissionlessly and got its budget from Operations, but never ticked
         # support-secured; the UI tests tick it in the Phase panel to clear this warning.
-        ("DP103", "data", "is in organization but 1 of 6 formation readiness items are not ticked: support-secured"),
+        (
+            "DP103",
+            "data",
+            "is in organization but 1 of 6 formation readiness items are not ticked: "
+            "A proposal to the parent governance has won its support",
+        ),
     },
     "coastal-alliance.dao.yaml": {
         # Structural: the stakeholder group acts through its six representatives and defines no

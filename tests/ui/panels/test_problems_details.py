@@ -26,7 +26,7 @@ def test_details_clear_once_the_finding_is_fixed(window, qtbot) -> None:
     w.panels.focus("problems")
     target = next(ix for ix in _leaf_rows(panel) if panel.finding_at(ix).code == "DP103")
     click_index(qtbot, panel.tree, target)
-    assert "support-secured" in panel.details.toPlainText()
+    assert "A proposal to the parent governance has won its support" in panel.details.toPlainText()
     # fix it as the hint says: open formation in the Phase panel and tick the item
     w.panels.focus("phase")
     phase = w.panels.get("phase")
