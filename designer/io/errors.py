@@ -23,6 +23,11 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+def line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of character ``index`` in ``text``."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 class LoadError(Exception):
     """A file that cannot be loaded. Nothing of it is kept: there is no partial document."""
 

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from designer.io.errors import LoadError, Problem
+from designer.io.errors import LoadError, Problem, line_column
 from designer.io.locate import Locator
 from designer.io.messages import message_for
 from designer.io.migrations import UnknownFormat, migrate
@@ -99,10 +99,6 @@ def parse_data(text: str, file: str, fmt: SourceFormat) -> Any:
 _TOO_DEEP = "the file nests lists or mappings too deeply to read"
 
 
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def _constant_index(text: str, name: str) -> int | None:
     """Where ``NaN``/``Infinity`` stands as a value, outside any string."""
     for match in re.finditer(re.escape(name), text):
@@ -143,7 +139,7 @@ def _parse_json(text: str, file: str) -> Any:
         raise LoadError(file, [Problem(f"duplicate key '{exc}'", line, column)]) from None
     except _NotANumber as exc:
         index = _constant_index(text, str(exc))
-        line, column = _line_col(text, index) if index is not None else (None, None)
+        line, column = line_column(text, index) if index is not None else (None, None)
         raise LoadError(file, [Problem(f"{exc} is not a number a state file can hold", line, column)]) from None
     except ValueError as exc:
         raise LoadError(file, [Problem(str(exc))]) from None

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from designer.model.base import is_model
 from designer.model.extensions import plan
 from designer.model.kinds import KINDS
 
@@ -78,7 +79,7 @@ def known_keys(root: type[BaseModel], data: Any, path: Sequence[str | int]) -> l
         step = steps[i]
         if cls is None or not isinstance(step, str):
             return []
-        entry = plan(cls, _is_model).get(step)
+        entry = plan(cls, is_model).get(step)
         if entry is None:
             return []
         shape, target = entry
@@ -104,9 +105,6 @@ def _pick(target: Any, node: Any) -> type[BaseModel] | None:
         return target.get(str(node.get("kind"))) if isinstance(node, dict) else None
     return target  # type: ignore[no-any-return]
 
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
 def did_you_mean(key: str, candidates: Sequence[str]) -> str:

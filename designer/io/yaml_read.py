@@ -17,7 +17,7 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import Resolver
 
-from designer.io.errors import Problem
+from designer.io.errors import Problem, line_column
 
 yaml_rs: Any
 try:  # pragma: no cover - depends on the wheel
@@ -152,17 +152,12 @@ def parse_reference(text: str) -> Any:
         loader.dispose()
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
-
-
 def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
     index = min(exc.position, len(text))
     char = text[index] if index < len(text) else chr(exc.character) if isinstance(exc.character, int) else "?"
     return Problem(
         f"control character U+{ord(char):04X} is not allowed; write it as an escape inside double quotes",
-        *_position(text, index),
+        *line_column(text, index),
     )
 
 

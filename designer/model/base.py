@@ -81,7 +81,7 @@ class StrictModel(BaseModel):
         """
         records: list[tuple[_ext.Path, dict[str, Any]]] = []
         if extensions and isinstance(obj, dict):
-            obj = _ext.strip(cls, obj, (), records, _is_model)
+            obj = _ext.strip(cls, obj, (), records, is_model)
         result = super().model_validate(
             obj, strict=strict, from_attributes=from_attributes, context=context, by_alias=by_alias, by_name=by_name
         )
@@ -109,7 +109,8 @@ class StrictModel(BaseModel):
         return data
 
 
-def _is_model(tp: Any) -> bool:
+def is_model(tp: Any) -> bool:
+    """Whether ``tp`` is a state-file model class (its mappings may carry ``x-`` keys)."""
     return isinstance(tp, type) and issubclass(tp, StrictModel)
 
 
