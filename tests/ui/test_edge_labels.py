@@ -134,3 +134,21 @@ def test_same_lane_edges_pass_below_the_cards_between(qapp: object) -> None:
     comms = rect_of(scene.cards["comms"])
     lowest = edge.path().pointAtPercent(0.5)
     assert lowest.y() > comms.bottom()
+
+
+@pytest.mark.parametrize("laid_out", [False, True], ids=["as-saved", "laid-out"])
+def test_a_same_lane_link_to_a_role_enters_beside_the_role(qapp: object, laid_out: bool) -> None:
+    """Festival Cell uses Site Lead, a role of Restoration Cell in the same lane, with cards between:
+    the arc rises beside Restoration Cell and ends on its side level with the chip (it used to end
+    at the card's bottom, which said nothing of the role)."""
+    scene = make_scene(ROOT / "samples" / "regen-commons.dao.yaml", laid_out)
+    edge = scene.edges[("festival", "site-lead", "uses-role")]
+    chip = scene.chips["site-lead"].sceneBoundingRect()
+    card = rect_of(scene.cards["restoration"])
+    path = edge.path()
+    tip = path.pointAtPercent(1.0)
+    assert tip.x() in (pytest.approx(card.left()), pytest.approx(card.right()))
+    assert chip.top() <= tip.y() <= chip.bottom()
+    before = path.pointAtPercent(0.98)
+    assert abs(before.y() - tip.y()) < abs(before.x() - tip.x())  # the arrow comes in sideways
+    assert problems(scene) == []

@@ -7,7 +7,8 @@ Routes are computed when an end moves (never in ``paint()``):
   leave at different points. A role or task end is entered from its card's side, level with it;
 * within a lane, cards close enough with nothing between them are joined by a short curve from
   side to side; otherwise the edge dips as an arc *below* the cards (and below every card between
-  them), so it never runs behind a card;
+  them), so it never runs behind a card; the arc rises to a role or task end beside its card and
+  enters level with it;
 * a route that would still cross a card it does not connect detours around that card's nearest side.
 
 Labels are placed greedily: the first spot along the path (middle first) whose pill meets no card
@@ -36,6 +37,8 @@ DETOUR = 26.0
 """How far a detour passes beside the card it avoids."""
 SIDE_GAP = 24.0
 """The least gap between two cards in a lane for a side-to-side edge (plus the label's width)."""
+SIDE_REACH = 20.0
+"""How far beside a card an arc rises to enter it level with a role or task (less in a narrow gap)."""
 LABEL_STEPS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88)
 """Where along its path a label is tried, middle first."""
 LABEL_NUDGES = (0.0, -16.0, 16.0)
@@ -240,7 +243,9 @@ def _within_lane(a: End, b: End, offset: float, label_width: float, obstacles: O
 
 
 def _arc_below(a: End, b: End, offset: float, obstacles: Obstacles) -> Route:
-    """A U below both cards and every card between them, leaving and entering through their bottoms."""
+    """A U below both cards and every card between them. It leaves and enters a card through its
+    bottom; a role or task end is entered from its card's side, level with it (so the arrow shows
+    which chip the link is for), by a riser that runs down beside the card to below every card."""
     span = a.card.united(b.card)
     lowest = max([span.bottom()] + [r[3] for r in obstacles(box_of(span))])
     distance = abs(b.card.center().x() - a.card.center().x())
@@ -248,15 +253,41 @@ def _arc_below(a: End, b: End, offset: float, obstacles: Obstacles) -> Route:
     y = lowest + ARC_GAP + min(distance * 0.02, ARC_EXTRA) + max(0.0, offset) * 0.4
     sign = 1.0 if a.card.center().x() <= b.card.center().x() else -1.0
     inset = max(0.08, 0.42 - distance * 0.0004)
-    p1 = QPointF(a.card.center().x() + sign * a.card.width() * inset + offset * 0.5, a.card.bottom())
-    p2 = QPointF(b.card.center().x() - sign * b.card.width() * inset + offset * 0.5, b.card.bottom())
+    p1, side1 = _arc_port(a, sign, inset, offset, lowest, obstacles)
+    p2, side2 = _arc_port(b, -sign, inset, offset, lowest, obstacles)
     mid = QPointF((p1.x() + p2.x()) / 2, y)
     half = (p2.x() - p1.x()) / 2
-    path = QPainterPath(p1)
+    path = QPainterPath(side1 or p1)
+    if side1 is not None:  # out of the side, then down beside the card
+        turn = QPointF(p1.x(), side1.y())
+        path.cubicTo(turn, turn, p1)
     path.cubicTo(QPointF(p1.x(), p1.y() + (y - p1.y()) * 0.9), QPointF(mid.x() - half * 0.55, y), mid)
     c2 = QPointF(p2.x(), p2.y() + (y - p2.y()) * 0.9)
     path.cubicTo(QPointF(mid.x() + half * 0.55, y), c2, p2)
-    return Route(path, p2, c2)
+    if side2 is None:
+        return Route(path, p2, c2)
+    turn = QPointF(p2.x(), side2.y())  # up beside the card, then into its side
+    path.cubicTo(turn, turn, side2)
+    return Route(path, side2, turn)
+
+
+def _arc_port(end: End, towards: float, inset: float, offset: float, lowest: float,
+              obstacles: Obstacles) -> tuple[QPointF, QPointF | None]:
+    """Where the U of an arc below starts at ``end``, and the point on the card's side it rises to
+    for a role or task end (None for a card end, met at its bottom). ``towards`` is the side of the
+    other end: +1 right, -1 left. The riser keeps to the gap beside the card."""
+    c = end.card
+    if end.on_card:
+        return QPointF(c.center().x() + towards * c.width() * inset + offset * 0.5, c.bottom()), None
+    side, _ = _side_port(end, towards > 0)
+    reach = SIDE_REACH
+    probe = (side.x(), c.top(), side.x() + 2 * SIDE_REACH, lowest) if towards > 0 else (
+        side.x() - 2 * SIDE_REACH, c.top(), side.x(), lowest)
+    for box in obstacles(probe):
+        gap = box[0] - side.x() if towards > 0 else side.x() - box[2]
+        if 0 < gap < 2 * reach:
+            reach = gap / 2
+    return QPointF(side.x() + towards * reach, lowest), side
 
 
 # --- labels ------------------------------------------------------------------------------------
