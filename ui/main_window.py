@@ -473,10 +473,10 @@ class MainWindow(QMainWindow):
         self.settings.set_theme(theme)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            dark = apply_theme(app, theme)
+            variant = apply_theme(app, theme)
             from ui.canvas.style import style
 
-            self.scene.setBackgroundBrush(style(dark).background)
+            self.scene.setBackgroundBrush(style(variant).background)
             self.scene._full = True
             self.scene.flush()
 

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_USAGE = 2
+CANVAS_THEMES = ("light", "dark", "projector")
+"""ui.canvas.style.VARIANTS, named here so that ``render --help`` and bad arguments need no Qt."""
 PNG_QUALITY = 80
 """Qt's PNG "quality" is zlib effort: 80 writes a 10k-primitive canvas about twice as fast as the
 default, for a file about 5 % larger."""
@@ -32,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .dao.yaml or .dao.json file")
     p.add_argument("-o", "--output", required=True, help="OUT.png or OUT.svg")
     p.add_argument("--scale", type=float, default=1.5, help="pixels per canvas unit for PNG (default 1.5)")
-    p.add_argument("--dark", action="store_true", help="use the dark theme")
+    p.add_argument("--theme", choices=CANVAS_THEMES, default=None, help="light (default), dark or projector")
+    p.add_argument("--dark", action="store_true", help="the same as --theme dark")
     p.add_argument("--no-title", action="store_true", help="leave out the title line")
     return p
 
@@ -137,7 +140,10 @@ def _main(argv: Sequence[str] | None) -> int:
     from ui.canvas.style import style
 
     app = QApplication.instance() or QApplication(["dao-designer-render"])
-    style(args.dark)
+    if args.dark and args.theme not in (None, "dark"):
+        print(f"error: dao-designer render: --dark and --theme {args.theme} contradict each other", file=sys.stderr)
+        return EXIT_USAGE
+    style(args.theme or ("dark" if args.dark else "light"))
     scene = CanvasScene(DocumentModel(doc))
     title = None if args.no_title else f"{doc.organization.name}  ·  {doc.organization.approach} approach"
     try:

@@ -176,9 +176,10 @@ class LabelItem(QGraphicsItem):
         rect = QRectF(QPointF(0, 0), self._size)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         border = QColor(s.select if self.edge.isSelected() else ls.color)
+        alpha, width = s.label_border
         if not self.edge.isSelected():
-            border.setAlpha(110)
-        painter.setPen(QPen(border, 1.0))
+            border.setAlpha(alpha)
+        painter.setPen(QPen(border, width))
         painter.setBrush(s.label_bg)
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), LABEL_HEIGHT / 2, LABEL_HEIGHT / 2)
         painter.setPen(ls.color)

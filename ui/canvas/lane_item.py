@@ -7,7 +7,7 @@ from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.layout.geometry import LANE_GUTTER
-from ui.canvas.style import LINK_LABELS, SCALE_LABELS, style
+from ui.canvas.style import LANE_TITLE_WIDTH, LINK_LABELS, SCALE_LABELS, style
 
 
 class LaneItem(QGraphicsItem):
@@ -36,7 +36,7 @@ class LaneItem(QGraphicsItem):
         s = style()
         r = self._rect
         painter.fillRect(option.exposedRect.intersected(r), s.lane_fill[self.index % 2])
-        painter.setPen(QPen(s.lane_line, 0))
+        painter.setPen(s.lane_pen)
         painter.drawLine(QLineF(r.left(), r.top(), r.right(), r.top()))
         gutter_right = r.left() + LANE_GUTTER - 30
         painter.drawLine(QLineF(gutter_right, r.top(), gutter_right, r.bottom()))
@@ -45,11 +45,11 @@ class LaneItem(QGraphicsItem):
         title, sub = SCALE_LABELS.get(self.scale, (self.scale.upper(), ""))
         painter.setPen(s.lane_title)
         painter.setFont(s.lane_font)
-        painter.drawText(QRectF(r.left() + 16, r.top() + 14, LANE_GUTTER - 40, 22),
+        painter.drawText(QRectF(r.left() + 16, r.top() + 14, LANE_TITLE_WIDTH, 22),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         painter.setPen(s.lane_sub)
         painter.setFont(s.lane_sub_font)
-        painter.drawText(QRectF(r.left() + 16, r.top() + 36, LANE_GUTTER - 40, 18),
+        painter.drawText(QRectF(r.left() + 16, r.top() + 36, LANE_TITLE_WIDTH, 18),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sub)
 
 
