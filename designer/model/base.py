@@ -24,6 +24,17 @@ M = TypeVar("M", bound=BaseModel)
 SM = TypeVar("SM", bound="StrictModel")
 
 
+def empty_list() -> list[Any]:
+    """``default_factory=list``, as a plain function: pydantic inspects the signature of every
+    default factory when it builds a model, and a builtin's costs about 0.1 ms (6 ms of start-up)."""
+    return []
+
+
+def empty_dict() -> dict[Any, Any]:
+    """``default_factory=dict``, as a plain function (see :func:`empty_list`)."""
+    return {}
+
+
 def shared(cls: type[M]) -> Callable[[], M]:
     """A default factory returning one shared empty instance: models are frozen, so sharing is
     safe, and a 10k-primitive document does not build 100k empty sections."""

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from designer.model.base import StrictModel, shared
+from designer.model.base import StrictModel, empty_dict, empty_list, shared
 from designer.model.kinds import Approach, Phase
 from designer.model.state import Approval, Text, Texts
 
@@ -24,12 +24,12 @@ class PurposeSection(StrictModel):
     community_link: Text | None = Field(None, description="How does it connect to community governance?")
     values: Text | None = Field(None, description="Which values must operational governance uphold?")
     critical_functions: Text | None = Field(None, description="Which operational functions matter most?")
-    goals: Texts = Field(default_factory=list)
+    goals: Texts = Field(default_factory=empty_list)
     impact_model: Text | None = None
 
 
 class Requirement(StrictModel):
-    choices: Texts = Field(default_factory=list)
+    choices: Texts = Field(default_factory=empty_list)
     notes: Text | None = None
 
 
@@ -72,19 +72,19 @@ class PlanSection(StrictModel):
     owners: Text | None = None
     success_criteria: Text | None = None
     sequence_done: list[int] = Field(
-        default_factory=list, description="Steps of the six-step sequence already done (1-6)"
+        default_factory=empty_list, description="Steps of the six-step sequence already done (1-6)"
     )
 
 
 class PhasePlan(StrictModel):
     timeframe: Text | None = None
-    deliverables: Texts = Field(default_factory=list)
+    deliverables: Texts = Field(default_factory=empty_list)
     review: Text | None = None
 
 
 class TechnicalSection(StrictModel):
-    on_chain: Texts = Field(default_factory=list)
-    off_chain: Texts = Field(default_factory=list)
+    on_chain: Texts = Field(default_factory=empty_list)
+    off_chain: Texts = Field(default_factory=empty_list)
     knowledge_repository: str | None = None
     state_repository: str | None = None
     proposals_voting: str | None = None
@@ -108,12 +108,12 @@ class DesignGuide(StrictModel):
     structure: StructureSection = Field(default_factory=shared(StructureSection))
     approval: Approval = Field(default_factory=shared(Approval))
     plan: PlanSection = Field(default_factory=shared(PlanSection))
-    phases: dict[Phase, PhasePlan] = Field(default_factory=dict)
+    phases: dict[Phase, PhasePlan] = Field(default_factory=empty_dict)
     technical: TechnicalSection = Field(default_factory=shared(TechnicalSection))
     decision_layers: dict[str, DecisionLayer] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         description="Which layer decides each type of decision: community, operational or cell",
     )
     feedback: Text | None = None
-    metrics: Texts = Field(default_factory=list)
+    metrics: Texts = Field(default_factory=empty_list)
     adaptation: AdaptationSection = Field(default_factory=shared(AdaptationSection))

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from designer.model.base import StrictModel, shared
+from designer.model.base import StrictModel, empty_dict, empty_list, shared
 from designer.model.design import DesignGuide
 from designer.model.ids import Id
 from designer.model.kinds import Approach
@@ -29,8 +29,8 @@ class Organization(StrictModel):
 class RuleConfig(StrictModel):
     """Per-document rule configuration: codes to ignore and threshold overrides."""
 
-    ignore: list[str] = Field(default_factory=list)
-    settings: dict[str, SettingValue] = Field(default_factory=dict)
+    ignore: list[str] = Field(default_factory=empty_list)
+    settings: dict[str, SettingValue] = Field(default_factory=empty_dict)
 
 
 class Document(StrictModel):
@@ -40,10 +40,10 @@ class Document(StrictModel):
     organization: Organization
     design: DesignGuide = Field(default_factory=shared(DesignGuide))
     rules: RuleConfig = Field(default_factory=shared(RuleConfig))
-    primitives: list[Primitive] = Field(default_factory=list)
-    links: list[Link] = Field(default_factory=list)
+    primitives: list[Primitive] = Field(default_factory=empty_list)
+    links: list[Link] = Field(default_factory=empty_list)
     layout: dict[Id, Position] = Field(
-        default_factory=dict, description="Canvas positions by id, kept apart from structure"
+        default_factory=empty_dict, description="Canvas positions by id, kept apart from structure"
     )
 
     def by_id(self) -> dict[str, AnyPrimitive]:

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, TypeAlias
 
 from pydantic import Discriminator, Field, field_validator
 
-from designer.model.base import StrictModel, shared
+from designer.model.base import StrictModel, empty_dict, empty_list, shared
 from designer.model.ids import Id
 from designer.model.kinds import Kind, Pathway, Phase, Scale, normalize_phase
 from designer.model.state import (
@@ -28,7 +28,7 @@ Name = Annotated[str, Field(min_length=1, max_length=10_000)]
 Person = Annotated[str, Field(min_length=1, max_length=1_000)]
 Checklist = Annotated[
     dict[Phase, list[str]],
-    Field(default_factory=dict, description="Ids of the ticked checklist items, by phase"),
+    Field(default_factory=empty_dict, description="Ids of the ticked checklist items, by phase"),
 ]
 
 
@@ -49,10 +49,10 @@ class Tools(StrictModel):
     state_repository: ToolRef = Field(default_factory=shared(ToolRef))
     proposals_voting: ToolRef = Field(default_factory=shared(ToolRef))
     token_authority: ToolRef = Field(default_factory=shared(ToolRef))
-    communication: list[ToolRef] = Field(default_factory=list)
+    communication: list[ToolRef] = Field(default_factory=empty_list)
     treasury: ToolRef = Field(default_factory=shared(ToolRef))
-    on_chain: Texts = Field(default_factory=list, description="Governance elements kept on-chain")
-    off_chain: Texts = Field(default_factory=list, description="Governance elements kept off-chain")
+    on_chain: Texts = Field(default_factory=empty_list, description="Governance elements kept on-chain")
+    off_chain: Texts = Field(default_factory=empty_list, description="Governance elements kept off-chain")
 
 
 def _normalize_checklist(value: Any) -> Any:
@@ -89,7 +89,7 @@ class Dao(_Primitive):
         None, description="The phase the group was in before this one; lets the rules spot skipped or reversed steps"
     )
     description: Text | None = None
-    members: list[Person] = Field(default_factory=list)
+    members: list[Person] = Field(default_factory=empty_list)
     tools: Tools = Field(default_factory=shared(Tools))
     approval: Approval = Field(default_factory=shared(Approval))
     state: DaoState = Field(default_factory=shared(DaoState))
@@ -109,7 +109,7 @@ class Cell(_Primitive):
     stakeholder_group: bool = Field(False, description="The stakeholder group of a multi-stakeholder network")
     ephemeral: bool = Field(False, description="A cell with a built-in end point")
     pathway: Pathway | None = Field(None, description="How the cell came to be")
-    members: list[Person] = Field(default_factory=list)
+    members: list[Person] = Field(default_factory=empty_list)
     tools: Tools = Field(default_factory=shared(Tools))
     approval: Approval = Field(default_factory=shared(Approval))
     state: CellState = Field(default_factory=shared(CellState))
@@ -121,7 +121,7 @@ class Role(_Primitive):
     parent: Id = Field(description="The DAO or cell that defines the role")
     phase: Phase | None = None
     description: Text | None = None
-    holders: list[Person] = Field(default_factory=list, description="People, or ids of cells")
+    holders: list[Person] = Field(default_factory=empty_list, description="People, or ids of cells")
     state: RoleState = Field(default_factory=shared(RoleState))
     checklist: Checklist
 
@@ -143,7 +143,7 @@ class Partner(_Primitive):
     scale: Scale
     phase: Phase
     description: Text | None = None
-    members: list[Person] = Field(default_factory=list)
+    members: list[Person] = Field(default_factory=empty_list)
     state: PartnerState = Field(default_factory=shared(PartnerState))
     checklist: Checklist
 

@@ -11,12 +11,12 @@ from typing import Annotated
 
 from pydantic import Field
 
-from designer.model.base import StrictModel, shared
+from designer.model.base import StrictModel, empty_list, shared
 from designer.model.kinds import DecisionProtocol, Period, TaskStatus
 from designer.model.numbers import Amount
 
 Text = Annotated[str, Field(max_length=100_000)]
-Texts = Annotated[list[Text], Field(default_factory=list)]
+Texts = Annotated[list[Text], Field(default_factory=empty_list)]
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="An ISO date, YYYY-MM-DD")]
 
 
@@ -35,7 +35,7 @@ class Treasury(StrictModel):
     kind: str | None = Field(None, description="e.g. Safe multisig, Moloch, bank account")
     address: str | None = None
     chain: str | None = None
-    signers: Texts = Field(default_factory=list, description="Active signers (people or addresses)")
+    signers: Texts = Field(default_factory=empty_list, description="Active signers (people or addresses)")
     threshold: int | None = Field(None, ge=1, description="Signatures needed")
     decision_rule: Text | None = Field(None, description="How treasury decisions are made")
     rewards: Text | None = None
@@ -48,7 +48,7 @@ class DecisionMaking(StrictModel):
     protocol: DecisionProtocol | None = Field(None, description="The main decision protocol")
     simple: Text | None = Field(None, description="How everyday decisions are made")
     formal: Text | None = Field(None, description="How formal decisions (treasury, state changes) are made")
-    excluded: Texts = Field(default_factory=list, description="Decisions the protocol does not cover")
+    excluded: Texts = Field(default_factory=empty_list, description="Decisions the protocol does not cover")
     dispute_resolution: Text | None = None
     escalation: Text | None = Field(None, description="Escalation protocol between teams or layers")
     decision_log: Text | None = Field(None, description="Where decisions are recorded")
@@ -109,12 +109,12 @@ class MasterState(StrictModel):
 
     governance_charter: Text | None = None
     decision_mechanisms: Text | None = None
-    decision_registry: list[DecisionRecord] = Field(default_factory=list)
+    decision_registry: list[DecisionRecord] = Field(default_factory=empty_list)
     role_descriptions: Text | None = None
     process_maps: Text | None = None
     policies: Text | None = None
     proposal_mechanisms: Text | None = None
-    resource_allocations: list[AllocationRecord] = Field(default_factory=list)
+    resource_allocations: list[AllocationRecord] = Field(default_factory=empty_list)
     participation_guidelines: Text | None = None
 
 
@@ -125,7 +125,7 @@ class CellPurpose(StrictModel):
     statement: Text | None = Field(None, description="Purpose / problem")
     problem: Text | None = Field(None, description="The problem statement, when told apart from the purpose")
     genesis: Text | None = Field(None, description="Genesis of the group")
-    goals: Texts = Field(default_factory=list, description="Goals, ideally with success criteria")
+    goals: Texts = Field(default_factory=empty_list, description="Goals, ideally with success criteria")
     design: Text | None = Field(None, description="Design / intentions")
     domain: Text | None = Field(None, description="The operational domain the cell owns")
     end_condition: Text | None = Field(None, description="When an ephemeral cell ends")
@@ -135,9 +135,11 @@ class CellPurpose(StrictModel):
 
 
 class CellPractice(StrictModel):
-    relationships: Texts = Field(default_factory=list, description="Commitments to the DAO, agreements with cells")
+    relationships: Texts = Field(
+        default_factory=empty_list, description="Commitments to the DAO, agreements with cells"
+    )
     formal_structure: Text | None = Field(None, description="Legal or on-chain form")
-    team_agreements: Texts = Field(default_factory=list, description="Roles, availability, minimum contributions")
+    team_agreements: Texts = Field(default_factory=empty_list, description="Roles, availability, minimum contributions")
     decision_making: DecisionMaking = Field(default_factory=shared(DecisionMaking))
     treasury: Treasury = Field(default_factory=shared(Treasury))
     budget: Money = Field(default_factory=shared(Money))
@@ -150,9 +152,9 @@ class CellProgress(StrictModel):
     communication: Text | None = None
     strategy: Text | None = Field(None, description="Strategy / planning, roadmap")
     project_management: Text | None = Field(None, description="Project / progress management")
-    milestones: Texts = Field(default_factory=list)
-    metrics: Texts = Field(default_factory=list)
-    deliverables: Texts = Field(default_factory=list)
+    milestones: Texts = Field(default_factory=empty_list)
+    metrics: Texts = Field(default_factory=empty_list)
+    deliverables: Texts = Field(default_factory=empty_list)
     updated: IsoDate | None = Field(None, description="When the state was last brought up to date")
 
 
@@ -168,19 +170,19 @@ class CellState(StrictModel):
 
 class DaoPurpose(StrictModel):
     statement: Text | None = None
-    goals: Texts = Field(default_factory=list)
-    values: Texts = Field(default_factory=list)
+    goals: Texts = Field(default_factory=empty_list)
+    values: Texts = Field(default_factory=empty_list)
     boundaries: Text | None = Field(None, description="Boundaries set for teams")
 
 
 class DaoPractice(StrictModel):
-    agreements: Texts = Field(default_factory=list)
-    policies: Texts = Field(default_factory=list)
+    agreements: Texts = Field(default_factory=empty_list)
+    policies: Texts = Field(default_factory=empty_list)
     decision_making: DecisionMaking = Field(default_factory=shared(DecisionMaking))
     allocation: Text | None = Field(None, description="How resources are allocated")
     conflicts: Text | None = Field(None, description="How conflicts are resolved")
     team_formation: Text | None = Field(None, description="How teams form")
-    processes: Texts = Field(default_factory=list)
+    processes: Texts = Field(default_factory=empty_list)
     treasury: Treasury = Field(default_factory=shared(Treasury))
     state_store: StateStore = Field(default_factory=shared(StateStore))
 
@@ -188,7 +190,7 @@ class DaoPractice(StrictModel):
 class DaoProgress(StrictModel):
     flows: Text | None = None
     activity: Text | None = None
-    proposals: Texts = Field(default_factory=list)
+    proposals: Texts = Field(default_factory=empty_list)
     updated: IsoDate | None = None
 
 
@@ -202,15 +204,15 @@ class DaoState(StrictModel):
 
 
 class RolePurpose(StrictModel):
-    outcomes: Texts = Field(default_factory=list)
-    responsibilities: Texts = Field(default_factory=list)
-    authorities: Texts = Field(default_factory=list)
+    outcomes: Texts = Field(default_factory=empty_list)
+    responsibilities: Texts = Field(default_factory=empty_list)
+    authorities: Texts = Field(default_factory=empty_list)
     accountability: Text | None = Field(None, description="To whom and how the holder answers")
 
 
 class RolePractice(StrictModel):
-    permissions: Texts = Field(default_factory=list, description="Permissions granted (tools, keys, channels)")
-    interfaces: Texts = Field(default_factory=list)
+    permissions: Texts = Field(default_factory=empty_list, description="Permissions granted (tools, keys, channels)")
+    interfaces: Texts = Field(default_factory=empty_list)
     eligibility: Text | None = Field(None, description="Who may hold the role")
     removal: Text | None = Field(None, description="Who can remove a holder, and how")
     term: str | None = Field(None, description="Term length, e.g. 6 months")
@@ -232,13 +234,13 @@ class RoleState(StrictModel):
 
 class TaskPurpose(StrictModel):
     deliverable: Text | None = None
-    goals: Texts = Field(default_factory=list)
+    goals: Texts = Field(default_factory=empty_list)
 
 
 class TaskPractice(StrictModel):
     approach: Text | None = None
     resources: Text | None = None
-    dependencies: Texts = Field(default_factory=list, description="Ids of tasks this one waits for")
+    dependencies: Texts = Field(default_factory=empty_list, description="Ids of tasks this one waits for")
     approval: Approval = Field(default_factory=shared(Approval))
     personal: bool | None = Field(None, description="A personal task needs no approval record")
     recurring: bool | None = Field(None, description="Ongoing work with no end; the framework suggests a role for it")
@@ -246,7 +248,7 @@ class TaskPractice(StrictModel):
 
 class TaskProgress(StrictModel):
     status: TaskStatus | None = None
-    milestones: Texts = Field(default_factory=list)
+    milestones: Texts = Field(default_factory=empty_list)
     due: IsoDate | None = None
     updated: IsoDate | None = None
 
@@ -262,12 +264,12 @@ class TaskState(StrictModel):
 
 class PartnerPurpose(StrictModel):
     statement: Text | None = None
-    interests: Texts = Field(default_factory=list)
+    interests: Texts = Field(default_factory=empty_list)
 
 
 class PartnerPractice(StrictModel):
     contact: str | None = None
-    commitments: Texts = Field(default_factory=list)
+    commitments: Texts = Field(default_factory=empty_list)
     url: str | None = None
 
 
