@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,7 +12,16 @@ import pytest
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 from PySide6.QtWidgets import QApplication
 
-from ui.canvas.style import LANE_TITLE_WIDTH, SCALE_LABELS, VARIANTS, CanvasStyle, style
+from ui.canvas.style import (
+    LANE_TITLE_WIDTH,
+    LINK_LABELS,
+    LOOKS,
+    PEN_STYLES,
+    SCALE_LABELS,
+    VARIANTS,
+    CanvasStyle,
+    style,
+)
 from ui.render import CANVAS_THEMES
 from ui.themes import PROJECTOR_FONT_SCALE
 
@@ -73,6 +83,18 @@ def test_lane_titles_fit_their_gutter(qapp: QApplication, variant: str) -> None:
     s = CanvasStyle(variant)
     widest = max(QFontMetricsF(s.lane_font).horizontalAdvance(t) for t, _ in SCALE_LABELS.values())
     assert widest <= LANE_TITLE_WIDTH
+
+
+def test_every_look_in_the_data_file_is_complete() -> None:
+    looks = json.loads(LOOKS.read_text(encoding="utf-8"))
+    assert sorted(k for k in looks if not k.startswith("_")) == sorted(VARIANTS)
+    light = looks["light"]
+    for variant in VARIANTS:
+        look = looks[variant]
+        assert look.keys() == light.keys(), variant
+        assert look["colors"].keys() == light["colors"].keys(), variant
+        assert look["links"].keys() == set(LINK_LABELS), variant
+        assert all(line in PEN_STYLES for _, _, line, _ in look["links"].values()), variant
 
 
 def test_an_unknown_canvas_style_is_refused(qapp: QApplication) -> None:
