@@ -82,9 +82,11 @@ class ProblemsController(QObject):
             found = self.engine.run(doc)
         else:
             found = self.engine.update(doc, self._changed)
-        self._changed = set()
+        changed, self._changed = self._changed, set()
         if found == self.findings:
             self.apply_badges()
+            if not changed.isdisjoint(self.by_primitive):
+                self.findingsChanged.emit()  # same findings, but a name in the panel may have changed
             return
         self.findings = found
         grouped: dict[str, list[Finding]] = defaultdict(list)

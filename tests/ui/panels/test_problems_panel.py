@@ -78,3 +78,34 @@ def test_f8_walks_through_the_problems(window, qtbot) -> None:
     first = w.panels.hub.selected()
     panel.next_problem()
     assert first and w.panels.hub.selected()
+
+
+def test_renaming_a_primitive_renames_its_group_at_once(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A rename changes no finding, but the group header names the primitive: it must follow
+    (a tryout saw 'New DAO' long after the DAO was named)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import at
+
+    w = window()
+    panel = w.panels.get("problems")
+
+    def headers() -> list[str]:
+        proxy = panel.proxy
+        return [proxy.index(g, 0, proxy.index(r, 0)).data() for r in range(proxy.rowCount())
+                for g in range(proxy.rowCount(proxy.index(r, 0)))]
+
+    assert any(h.startswith("Data Cell — cell") for h in headers())
+    card = w.scene.cards["data"]
+    qtbot.mouseDClick(w.view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=at(w.view, card.mapToScene(card.name_rect().center())))
+    editor = w.view._editor
+    editor.selectAll()
+    QTest.keyClicks(editor, "Data Team")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    assert w.model["data"].name == "Data Team"
+    assert any(h.startswith("Data Team — cell") for h in headers())
+    assert not any(h.startswith("Data Cell") for h in headers())
+    w.stack.undo()
+    assert any(h.startswith("Data Cell — cell") for h in headers())
