@@ -39,13 +39,29 @@ def test_card_released_over_a_container_moves_into_it_in_one_step(qtbot, make_wi
     release(w.view, end)
     assert highlight.scene() is None
     p = w.model["festival"]
-    assert p.parent == "ops" and p.scale == "coordination"
+    # the parent changes, the scale does not: it follows the group's headcount (Restoration Cell,
+    # a collaboration cell, sits in the coordination-scale Operations Cell too)
+    assert p.parent == "ops" and p.scale == "collaboration"
     assert w.stack.titles() == ["Move into container"]
-    assert "into" in w.statusBar().currentMessage()
+    assert w.statusBar().currentMessage() == (
+        "moved 'Festival Cell' into 'Operations Cell' (kept at the collaboration scale)")
     card, ops = w.scene.cards["festival"].sceneBoundingRect(), w.scene.cards["ops"].sceneBoundingRect()
-    assert not card.adjusted(8, 8, -8, -8).intersects(ops) and (card.center() - ops.center()).manhattanLength() < 900
+    assert w.scene.lane_of("festival") == w.scene.lane_at(card.top() + 30)  # still in its own lane
+    assert not card.adjusted(8, 8, -8, -8).intersects(ops)
+    assert abs(card.center().x() - ops.center().x()) < 300  # moved across, under its new parent
     w.stack.undo()
     assert w.model.snapshot() == before
+
+
+def test_a_card_of_the_containers_lane_lands_beside_it(qtbot, make_window) -> None:
+    w = make_window()
+    end = drag_card(w, "comms", "restoration")  # both in the collaboration lane
+    release(w.view, end)
+    assert w.model["comms"].parent == "restoration" and w.model["comms"].scale == "collaboration"
+    assert w.statusBar().currentMessage() == "moved 'Comms Cell' into 'Restoration Cell'"
+    card, target = w.scene.cards["comms"].sceneBoundingRect(), w.scene.cards["restoration"].sceneBoundingRect()
+    assert not card.adjusted(8, 8, -8, -8).intersects(target)
+    assert (card.center() - target.center()).manhattanLength() < 900
 
 
 def test_alt_moves_without_reparenting(qtbot, make_window) -> None:

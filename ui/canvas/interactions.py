@@ -43,7 +43,7 @@ def push_gesture(stack: UndoStack, title: str, commands: list[object], report: R
 
 class MoveCards:
     """Drag selected cards; on release one Move (+ Change scale) step, or, released over a container
-    that may hold them, one "Move into container" step (Reparent + Move + Change scale).
+    that may hold them, one "Move into container" step (Reparent + Move; the scale stays).
 
     The container under the pointer is highlighted while hovering (red, with the reason, when it
     may not hold them), so a card never changes parent by accident; with ``keep_parent`` (Alt held)
@@ -117,24 +117,32 @@ class MoveCards:
         return ok
 
     def _finish_into(self, stack: UndoStack, report: Report, target: str) -> bool:
-        """Put the cards into ``target``: in its lane, each at the free spot nearest where it was dropped."""
-        lane = self.scene.lane_of(target)
+        """Put the cards into ``target``, each keeping its scale (a scale follows a group's headcount,
+        not its parent's: a collaboration cell can sit in a coordination cell). A card of the
+        container's lane goes to the free spot nearest where it was dropped; a card of another lane
+        stays in its lane, moved across to where it was dropped."""
+        target_lane = self.scene.lane_of(target)
         positions: dict[str, tuple[float, float]] = {}
-        scales: dict[str, str] = {}
         unplaced = set(self.moving)
+        others: list[str] = []
         for card in self.cards:
-            spot = free_spot_near(self.scene, lane, card.pos(), card.height, ignore=unplaced)
+            lane = self.scene.lane_of(card.pid)
+            wanted = card.pos() if lane == target_lane else QPointF(card.pos().x(), self.origins[card.pid].y())
+            spot = free_spot_near(self.scene, lane, wanted, card.height, ignore=unplaced)
             card.setPos(spot)  # feedback only: later cards of the group avoid it
             unplaced.discard(card.pid)
             positions[card.pid] = self._layout(lane, spot)
-            if self.scene.lane_of(card.pid) != lane:
-                scales[card.pid] = SCALES[lane]
-        commands = self._commands(positions, scales)
+            if lane != target_lane:
+                others.append(card.pid)
+        commands = self._commands(positions, {})
         commands += [Reparent(pid, target) for pid in self.origins if self.scene.model[pid].parent != target]
         ok = push_gesture(stack, "Move into container", commands, report)
         if ok:
-            names = ", ".join(f"'{self.scene.model[pid].name}'" for pid in self.origins)
-            report(f"moved {names} into '{self.scene.model[target].name}'")
+            model = self.scene.model
+            names = ", ".join(f"'{model[pid].name}'" for pid in self.origins)
+            kept = sorted({str(getattr(model[pid], "scale", "")) for pid in others})
+            note = f" (kept at the {' and '.join(kept)} scale)" if kept else ""
+            report(f"moved {names} into '{model[target].name}'{note}")
         else:
             self.cancel()
         return ok
