@@ -41,3 +41,39 @@ def test_no_display_is_refused(capsys: pytest.CaptureFixture[str], monkeypatch: 
     code, err = run(capsys, SAMPLE)
     assert code == 2
     assert err.startswith("error: no display to show the app on (DISPLAY and WAYLAND_DISPLAY are not set)")
+
+
+def test_missing_x11_libraries_are_named_with_their_packages(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt would abort naming only libxcb-cursor0; the launcher names all that is missing, once."""
+    import ctypes
+
+    for name in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setattr("sys.platform", "linux")
+    real = ctypes.CDLL
+
+    def without_two(soname: str) -> object:
+        if soname in ("libxcb-icccm.so.4", "libxcb-keysyms.so.1"):
+            raise OSError(f"{soname}: cannot open shared object file")
+        return real(soname)
+
+    monkeypatch.setattr(ctypes, "CDLL", without_two)
+    code, err = run(capsys, SAMPLE)
+    assert (code, err) == (2, "error: the desktop app cannot start on this X display: Qt's xcb plugin needs "
+                              "libxcb-icccm.so.4, libxcb-keysyms.so.1; on Debian or Ubuntu: sudo apt-get install "
+                              "libxcb-icccm4 libxcb-keysyms1\n")
+
+
+def test_which_platforms_are_checked_for_x11_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.platform_check import uses_xcb
+
+    monkeypatch.setattr("sys.platform", "linux")
+    assert uses_xcb({"DISPLAY": ":0"})
+    assert not uses_xcb({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"})
+    assert uses_xcb({"WAYLAND_DISPLAY": "wayland-0", "QT_QPA_PLATFORM": "xcb"})
+    assert not uses_xcb({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"})
+    monkeypatch.setattr("sys.platform", "darwin")
+    assert not uses_xcb({"DISPLAY": ":0"})

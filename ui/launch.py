@@ -68,6 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "no display to show the app on (DISPLAY and WAYLAND_DISPLAY are not set); "
             "the command-line tools work without one: see 'dao-designer --help'"
         )
+    from ui.platform_check import uses_xcb, xcb_problem
+
+    problem = xcb_problem() if uses_xcb() else None
+    if problem:
+        return _usage_error(problem)
     try:
         from ui.app import run_app
     except ImportError as exc:
