@@ -66,6 +66,24 @@ def test_projector_text_reads_at_the_back_of_the_room(qapp: QApplication) -> Non
     for kind, link in s.links.items():
         for ground in (s.background, *s.lane_fill):
             assert contrast(link.color, ground) >= (3.0 if kind == "contains" else 4.5), kind
+    white = QColor("#ffffff")  # phase and problem badges carry white text
+    for name, colour in [*s.phase.items(), *s.problem.items()]:
+        assert contrast(white, colour) >= 7.0, name
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_legend_fits_its_texts(qapp: QApplication, variant: str) -> None:
+    from ui.canvas.lane_item import LEGEND_KINDS, LegendItem
+
+    style(variant)
+    try:
+        legend = LegendItem()
+        metrics = QFontMetricsF(style().legend_font)
+        widest = max(metrics.horizontalAdvance(LINK_LABELS[k]) for k in LEGEND_KINDS)
+        assert 62 + widest <= legend.SIZE.width() - 8
+        assert legend.row >= metrics.height()
+    finally:
+        style("light")
 
 
 def test_projector_strokes_and_type_are_larger_than_the_light_themes(qapp: QApplication) -> None:

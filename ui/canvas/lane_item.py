@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.layout.geometry import LANE_GUTTER
@@ -57,14 +57,24 @@ LEGEND_KINDS = ("accountable-to", "funds", "coordinates-with", "partners-with", 
 
 
 class LegendItem(QGraphicsItem):
-    """The key to the edge styles, kept in the bottom-right corner of the scene."""
-
-    ROW = 20.0
-    SIZE = QRectF(0, 0, 190, 16 + ROW * len(LEGEND_KINDS))
+    """The key to the edge styles, kept in the bottom-right corner of the scene. Its size follows
+    the current style's legend font (the projector's type is larger)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setZValue(5)
+        self.SIZE = QRectF()
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Measure the rows for the current style (the scene calls it when it rebuilds)."""
+        metrics = QFontMetricsF(style().legend_font)
+        self.row = max(20.0, metrics.height() + 6)
+        self.text_width = max(metrics.horizontalAdvance(LINK_LABELS[k]) for k in LEGEND_KINDS) + 4
+        size = QRectF(0, 0, 62 + self.text_width + 10, 16 + self.row * len(LEGEND_KINDS))
+        if size != self.SIZE:
+            self.prepareGeometryChange()
+            self.SIZE = size
 
     def boundingRect(self) -> QRectF:
         return self.SIZE
@@ -77,9 +87,10 @@ class LegendItem(QGraphicsItem):
         painter.drawRoundedRect(self.SIZE, 6, 6)
         painter.setFont(s.legend_font)
         for i, kind in enumerate(LEGEND_KINDS):
-            y = 8 + self.ROW * i + self.ROW / 2
+            y = 8 + self.row * i + self.row / 2
             ls = s.links[kind]
             painter.setPen(ls.pen)
             painter.drawLine(QPointF(12, y), QPointF(52, y))
             painter.setPen(s.card_text)
-            painter.drawText(QRectF(62, y - 9, 120, 18), Qt.AlignmentFlag.AlignVCenter, LINK_LABELS[kind])
+            painter.drawText(QRectF(62, y - self.row / 2, self.text_width, self.row), Qt.AlignmentFlag.AlignVCenter,
+                             LINK_LABELS[kind])

@@ -147,6 +147,7 @@ class CanvasScene(QGraphicsScene):
 
     def _rebuild(self) -> None:
         self._full = False
+        self.legend.restyle()
         self._dirty.clear()
         self._moved.clear()
         self._links_dirty = False

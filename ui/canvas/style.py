@@ -14,14 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 
-PHASE_COLORS = {
-    "conversation": "#7d8799",
-    "formation": "#d9962b",
-    "organization": "#3a9a5b",
-    "iteration": "#2a8a9c",
-    "completion": "#6b5bb5",
-}
-
 SCALE_LABELS = {
     "network": ("NETWORK", "many organizations"),
     "constituency": ("CONSTITUENCY", "hundreds and more"),
@@ -96,8 +88,8 @@ class CanvasStyle:
         self.label_bg = pal["label_bg"]
         self.links = {k: LinkStyle(c(colour), float(width), PEN_STYLES[line], bool(arrow))
                       for k, (colour, width, line, arrow) in look["links"].items()}
-        self.phase = {k: c(v) for k, v in PHASE_COLORS.items()}
-        self.problem = {"error": c("#d64545"), "warning": c("#e07b24"), "info": c("#3d7ff0")}
+        self.phase = {k: c(v) for k, v in look["phases"].items()}
+        self.problem = {k: c(v) for k, v in look["problems"].items()}
         border, selected = look["strokes"]
         self.card_pen = QPen(self.card_border, border)
         self.partner_pen = QPen(self.card_border, border, Qt.PenStyle.DashLine)
