@@ -64,6 +64,43 @@ def test_add_primitive_takes_id_from_name_and_announces_it() -> None:
     assert again == "comms-cell-2"
 
 
+def test_replace_last_redoes_the_step_under_a_new_name_as_one_step() -> None:
+    """A primitive named as it is dropped: added again under its name, so the id is the name's."""
+    model, stack, _ = make()
+    before = text(model)
+    key = ("new", object())
+    first = AddPrimitive("cell", "New cell", parent="regen-dao", scale="collaboration", position=(40, 600))
+    first.merge_key = key
+    assert stack.push(first) == "new-cell"
+    stack.set_clean()
+    named = AddPrimitive("cell", "Tide Cell", parent="regen-dao", scale="collaboration", position=(40, 600))
+    assert stack.replace_last(key, named) == "tide-cell"
+    assert "new-cell" not in model and model["tide-cell"].name == "Tide Cell"
+    assert list(model.snapshot().layout["tide-cell"]) == [40.0, 600.0]
+    assert stack.titles() == ["Add cell"] and not stack.is_clean()  # the saved file had the placeholder
+    stack.undo()
+    assert text(model) == before
+    stack.redo()
+    assert model["tide-cell"].name == "Tide Cell"
+
+
+def test_replace_last_refuses_another_step_and_a_failing_command() -> None:
+    model, stack, _ = make()
+    key = ("new", object())
+    first = AddPrimitive("cell", "New cell", parent="regen-dao", scale="collaboration")
+    first.merge_key = key
+    stack.push(first)
+    stack.push(Rename("regen-dao", "Regen DAO"))
+    after = text(model)
+    with pytest.raises(CommandError, match=exact("the step to replace is no longer the last one")):
+        stack.replace_last(key, AddPrimitive("cell", "Tide Cell", parent="regen-dao", scale="collaboration"))
+    assert text(model) == after and stack.titles() == ["Add cell", "Rename"]
+    stack.undo()
+    with pytest.raises(CommandError, match="needs a scale"):
+        stack.replace_last(key, AddPrimitive("cell", "Tide Cell"))  # no lane: refused
+    assert "new-cell" in model and stack.titles() == ["Add cell", "Rename"] and stack.can_redo()
+
+
 def test_role_takes_the_lane_of_its_container_and_needs_one() -> None:
     model, stack, _ = make()
     with pytest.raises(CommandError, match=exact("a role must sit inside a DAO or a cell; drop it onto one")):

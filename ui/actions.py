@@ -45,6 +45,8 @@ class Actions:
             self.quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.undo = act("&Undo", w.stack_undo, SK.Undo)
         self.redo = act("&Redo", w.stack_redo, SK.Redo)
+        self.undo.setIconText("Undo")
+        self.redo.setIconText("Redo")
         if not self.redo.shortcuts():
             self.redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
         self.cut = act("Cu&t", w.cut, SK.Cut)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QPointF, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -46,7 +56,27 @@ from ui.undo_adapter import HistoryView
 APP_NAME = "DAO Primitives Designer"
 FRAGMENT_MIME = "application/x-dao-designer-fragment+json"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dao-designer.svg"
+GESTURES = (
+    ("Nudge the selected cards (Shift: 1 unit)", "Arrow keys"),
+    ("Pan", "Space+drag / middle drag / Shift+wheel"),
+    ("Zoom at the pointer", "Wheel"),
+    ("Move a card without putting it into a container", "Alt while dropping"),
+    ("Rename in place", "Double-click"),
+    ("Cancel a drag, a rename or the find bar", "Esc"),
+)
+"""Mouse and keyboard gestures that are no menu action, for Help > Keyboard Shortcuts."""
 FILE_FILTER = "DAO state files (*.dao.yaml *.dao.json *.yaml *.yml *.json);;All files (*)"
+
+
+_KEY_WORDS = {"Ctrl", "Shift", "Alt", "Meta", "Del", "Ins", "Backspace", "Esc", "Home", "End", "PgUp", "PgDown",
+              "Left", "Right", "Up", "Down", "Tab", "Return", "Enter", "Space"}
+
+
+def _on_a_keyboard(keys: str) -> bool:
+    """Whether a key sequence uses ordinary keys: the platform's standard bindings also list media
+    keys ("Open", "Shift+Save", "Undo") that no ordinary keyboard has."""
+    parts = [p for p in keys.replace("++", "+plus").split("+") if p]
+    return all(len(p) == 1 or p == "plus" or p in _KEY_WORDS or (p[0] == "F" and p[1:].isdigit()) for p in parts)
 
 
 def blank_document() -> Document:
@@ -161,8 +191,11 @@ class MainWindow(QMainWindow):
         a = self.actions_
         a.undo.setEnabled(self.stack.can_undo())
         a.redo.setEnabled(self.stack.can_redo())
-        a.undo.setText(f"&Undo {self.stack.undo_text()}".rstrip())
-        a.redo.setText(f"&Redo {self.stack.redo_text()}".rstrip())
+        # The menu names the step; the toolbar keeps a fixed "Undo" (set in Actions) so its buttons
+        # do not shift under the pointer, and says the step in the tooltip.
+        for action, verb, what in ((a.undo, "Undo", self.stack.undo_text()), (a.redo, "Redo", self.stack.redo_text())):
+            action.setText(f"&{verb} {what}".rstrip())
+            action.setToolTip(f"{verb} {what}".rstrip())
         name = Path(self.path).name if self.path else "Untitled"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.is_dirty())
@@ -484,9 +517,26 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b><p>Design DAO governance with SuperBenefit's "
                           "DAO Primitives framework: DAOs, cells, roles and tasks across four scales.</p>")
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(what, keys) for every action and shortcut of the window, then the canvas's gestures."""
+        rows: dict[str, list[str]] = {}
+        for action in self.findChildren(QAction):
+            keys = [k for k in (seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts())
+                    if k and _on_a_keyboard(k)]
+            name = action.iconText().replace("&", "").strip()
+            if keys and name:
+                rows.setdefault(name, [])
+                rows[name] += [k for k in keys if k not in rows[name]]
+        for shortcut in self.findChildren(QShortcut):
+            key = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+            name = shortcut.whatsThis() or shortcut.objectName()
+            if key and name:
+                rows.setdefault(name, []).append(key)
+        return [(name, " / ".join(keys)) for name, keys in rows.items()] + list(GESTURES)
+
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td>{a.text().replace('&', '')}</td><td><b>{a.shortcut().toString()}</b></td></tr>"
-                       for a in self.actions_.all() if not a.shortcut().isEmpty())
+        rows = "".join(f"<tr><td>{html.escape(what)}</td><td><b>{html.escape(keys)}</b></td></tr>"
+                       for what, keys in self.shortcut_rows())
         QMessageBox.information(self, "Keyboard Shortcuts", f"<table>{rows}</table>")
 
     # --- window events -------------------------------------------------------------------------

@@ -162,6 +162,31 @@ class UndoStack:
     def can_redo(self) -> bool:
         return bool(self._undone) and self._macro is None
 
+    def replace_last(self, merge_key: Any, command: Command) -> Any:
+        """Run ``command`` in place of the last step, whose ``merge_key`` it must be: the step is
+        undone, ``command`` runs, and the history has one step as before. A primitive named as it
+        is dropped is added again under its name, so its id comes from the name, not from the
+        placeholder. Raises :class:`CommandError` with the model and the history unchanged."""
+        last = self._done[-1] if self._done else None
+        if last is None or merge_key is None or last.merge_key != merge_key or self._macro is not None:
+            raise CommandError("the step to replace is no longer the last one")
+        saved_here = self._clean == len(self._done)
+        self._done.pop()
+        last.undo(self.model)
+        try:
+            command.run(self.model)
+        except CommandError:
+            last.redo(self.model)
+            self._done.append(last)
+            raise
+        command.merge_key = merge_key
+        self._done.append(command)
+        self._undone.clear()
+        if saved_here:
+            self._clean = None  # the saved file holds the replaced step
+        self._notify()
+        return command.result
+
     def undo_text(self) -> str:
         return self._done[-1].title if self._done else ""
 

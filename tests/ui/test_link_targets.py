@@ -25,6 +25,9 @@ def test_link_target_is_highlighted_card_chip_or_task(qtbot, make_window, monkey
     move(view, view.mapFromScene(chip.sceneBoundingRect().center()))
     assert highlight.target == "treasury-steward" and highlight.text.startswith("link to role")
     assert highlight.sceneBoundingRect().height() < 60, "the chip is outlined, not its card"
+    # its tag sits above the card, not above the chip, where it hid the card's name
+    tag = highlight.childItems()[0]
+    assert tag.scenePos().y() < ops.scenePos().y()  # the tag is drawn upwards from its position
     move(view, view.mapFromScene(task.sceneBoundingRect().center()))
     assert highlight.target == "q3-treasury-report" and highlight.text.startswith("link to task")
     move(view, view.mapFromScene(chip.sceneBoundingRect().center()))

@@ -26,13 +26,33 @@ def test_drop_opens_rename_and_one_undo_removes_the_named_item(qtbot, make_windo
     QTest.keyClicks(editor, "Tide Cell")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     w.scene.flush()
-    assert w.model[new].name == "Tide Cell" and w.view._editor is None
+    # the id comes from the typed name, not from the placeholder ("new-cell")
+    assert new == "new-cell" and new not in w.model
+    assert w.model["tide-cell"].name == "Tide Cell" and w.view._editor is None
+    assert w.scene.selected_ids() == ["tide-cell"]
+    assert w.statusBar().currentMessage() == "added cell 'Tide Cell'"
     assert w.stack.titles() == ["Add cell"]
     QTest.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     w.scene.flush()
-    assert new not in w.model and new not in w.scene.cards
+    assert "tide-cell" not in w.model and "tide-cell" not in w.scene.cards
     w.stack.redo()
-    assert w.model[new].name == "Tide Cell"
+    assert w.model["tide-cell"].name == "Tide Cell"
+
+
+def test_a_dropped_item_named_like_another_gets_the_next_free_id(qtbot, make_window) -> None:
+    w = make_window()
+    before = set(w.model.ids())
+    palette_drop(w.view, "cell", at(w.view, empty_spot(w.scene, 2)))
+    QTest.keyClicks(w.view._editor, "Data Cell")  # the sample has a Data Cell, id "data"
+    QTest.keyClick(w.view._editor, Qt.Key.Key_Return)
+    w.scene.flush()
+    (new,) = new_ids(w.model, before)
+    assert new == "data-cell" and w.model[new].name == "Data Cell"
+    palette_drop(w.view, "cell", at(w.view, empty_spot(w.scene, 2)))
+    QTest.keyClicks(w.view._editor, "Data Cell")
+    QTest.keyClick(w.view._editor, Qt.Key.Key_Return)
+    w.scene.flush()
+    assert w.model["data-cell-2"].name == "Data Cell"
 
 
 def test_escape_keeps_the_placeholder_name(qtbot, make_window) -> None:

@@ -18,6 +18,14 @@ from ui.canvas.style import style
 REFUSED = QColor("#d64545")
 
 
+OVERVIEW = "dao-designer-overview"
+"""A property the overview sets on its viewport: feedback meant for the main view skips it."""
+
+
+def in_overview(widget: QWidget | None) -> bool:
+    return widget is not None and bool(widget.property(OVERVIEW))
+
+
 class _Label(QGraphicsItem):
     """The tag above the outline, in screen pixels."""
 
@@ -39,6 +47,8 @@ class _Label(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if in_overview(widget):
+            return  # screen-sized, it would cover the whole overview
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.colour)
@@ -64,15 +74,19 @@ class DropHighlight(QGraphicsItem):
     def text(self) -> str:
         return self._label.text
 
-    def show_on(self, scene: QGraphicsScene, target: str, rect: QRectF, text: str, ok: bool = True) -> None:
-        """Outline scene ``rect`` (the item of primitive ``target``) and say ``text``."""
+    def show_on(self, scene: QGraphicsScene, target: str, rect: QRectF, text: str, ok: bool = True,
+                label_over: QRectF | None = None) -> None:
+        """Outline scene ``rect`` (the item of primitive ``target``) and say ``text`` above
+        ``label_over`` (the card a chip or task row sits in: above the chip the tag would hide
+        the card's name), or above ``rect``."""
         if self.scene() is not scene:
             scene.addItem(self)
         if (target, rect, text, ok) == (self.target, self._rect, self.text, self.ok):
             return
         self.prepareGeometryChange()
         self.target, self.ok, self._rect = target, ok, QRectF(rect)
-        self._label.setPos(QPointF(rect.left(), rect.top() - 4))
+        over = label_over if label_over is not None else rect
+        self._label.setPos(QPointF(rect.left(), over.top() - 4))
         self._label.set_text(text, style().select if ok else REFUSED)
         self.setVisible(True)
         self.update()

@@ -207,7 +207,8 @@ class MoveIntoContainer:
             self.highlight.clear()
             return
         name = self.scene.model[target].name
-        self.highlight.show_on(self.scene, target, _outline(under), f"move into {name}")
+        self.highlight.show_on(self.scene, target, _outline(under), f"move into {name}",
+                               label_over=_outline(under.topLevelItem()))
 
     def _target(self, pos: QPointF) -> tuple[str | None, QGraphicsItem | None]:
         self.item.setVisible(False)  # look through the dragged item
@@ -263,7 +264,8 @@ class DrawLink:
         if target is None or item is None:
             self.highlight.clear()
             return
-        self.highlight.show_on(self.scene, target, _outline(item), f"link to {describe(self.scene, target)}")
+        self.highlight.show_on(self.scene, target, _outline(item), f"link to {describe(self.scene, target)}",
+                               label_over=_outline(item.topLevelItem()))
 
     def _target_item(self, pos: QPointF) -> tuple[str | None, QGraphicsItem | None]:
         for item in self.scene.items(pos):

@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from ui.canvas.drop_target import OVERVIEW
 from ui.canvas.view import CanvasView
 
 
@@ -14,6 +15,7 @@ class Minimap(QGraphicsView):
         super().__init__(main.scene(), parent)
         self.main = main
         self.setInteractive(False)
+        self.viewport().setProperty(OVERVIEW, True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)

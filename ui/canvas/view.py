@@ -68,6 +68,7 @@ class CanvasView(QGraphicsView):
         self._editor: QLineEdit | None = None
         self._editing: str | None = None
         self._rename_merge: object = None
+        self._rename_added: AddPrimitive | None = None
         self.snap = True
         """Snap moved and dropped cards to the 10-unit grid (View > Snap to Grid)."""
         self.autoscroll = AutoScroller(self, self._autoscrolled)
@@ -297,9 +298,10 @@ class CanvasView(QGraphicsView):
 
     # --- rename in place -----------------------------------------------------------------------
 
-    def start_rename(self, pid: str, merge_key: object = None) -> QLineEdit | None:
-        """Open the in-place editor on ``pid``'s name, selected. With ``merge_key`` (the key of the
-        step that added ``pid``), the rename merges into that step: one Undo removes the named item."""
+    def start_rename(self, pid: str, merge_key: object = None, added: AddPrimitive | None = None) -> QLineEdit | None:
+        """Open the in-place editor on ``pid``'s name, selected. With ``merge_key`` and ``added``
+        (the step that added ``pid``), naming it redoes that step under the typed name, so the id
+        comes from the name ("estuary-trust", not "new-dao-2"): one Undo removes the named item."""
         scene = self.canvas()
         item = scene.item_for(pid)
         p = scene.model.get(pid)
@@ -315,6 +317,7 @@ class CanvasView(QGraphicsView):
         editor.show()
         editor.setFocus()
         self._editor, self._editing, self._rename_merge = editor, pid, merge_key
+        self._rename_added = added
         editor.installEventFilter(self)
         return editor
 
@@ -326,23 +329,47 @@ class CanvasView(QGraphicsView):
         return False
 
     def finish_rename(self, commit: bool) -> None:
-        editor, pid, merge_key = self._editor, self._editing, self._rename_merge
+        editor, pid, merge_key, added = self._editor, self._editing, self._rename_merge, self._rename_added
         if editor is None or pid is None:
             return
-        self._editor, self._editing, self._rename_merge = None, None, None
+        self._editor, self._editing, self._rename_merge, self._rename_added = None, None, None, None
         text = editor.text().strip()
         editor.hide()
         editor.deleteLater()
         self.setFocus()
-        p = self.canvas().model.get(pid)
-        if commit and p is not None and text and text != p.name:
-            try:
+        scene = self.canvas()
+        p = scene.model.get(pid)
+        if not (commit and p is not None and text and text != p.name):
+            if added is not None and p is not None:
+                self.report(f"added {p.kind} '{p.name}'")
+            return
+        try:
+            if added is not None and self._untouched(pid):
+                new_id = self.stack.replace_last(merge_key, _renamed(added, text))
+                scene.flush()
+                self._select(new_id)
+                self.report(f"added {added.kind} '{text}'")
+            else:
                 command = Rename(pid, text)
                 command.merge_key = merge_key
                 self.stack.push(command)
-            except CommandError as exc:
-                self.report(str(exc))
-            self.canvas().flush()
+        except CommandError as exc:
+            self.report(str(exc))
+        scene.flush()
+
+    def _untouched(self, pid: str) -> bool:
+        """Whether nothing refers to ``pid`` yet (no links, nothing inside), so it can be added
+        again under another id."""
+        model = self.canvas().model
+        return not any(pid in (link.source, link.target) for link in model.links) and not any(
+            q.parent == pid for q in model.primitives)
+
+    def _select(self, pid: str) -> None:
+        scene = self.canvas()
+        scene.clearSelection()
+        item = scene.item_for(pid)
+        if item is not None and getattr(item, "pid", None) == pid:
+            item.setSelected(True)
 
     # --- drops: palette items and files --------------------------------------------------------
 
@@ -380,7 +407,9 @@ class CanvasView(QGraphicsView):
             self._drop_highlight.clear()
             return
         rect = item.mapRectToScene(item.shape().boundingRect())
-        self._drop_highlight.show_on(scene, parent, rect, f"add into {describe(scene, parent)}")
+        card = item.topLevelItem()
+        self._drop_highlight.show_on(scene, parent, rect, f"add into {describe(scene, parent)}",
+                                     label_over=card.mapRectToScene(card.shape().boundingRect()))
 
     def dropEvent(self, event: QDropEvent) -> None:
         self._end_palette_drag()
@@ -431,7 +460,7 @@ class CanvasView(QGraphicsView):
             item.setSelected(True)
             self.ensureVisible(item.sceneBoundingRect(), 40, 40)
         self.report(f"added {kind} '{name}': type its name, Enter (Esc keeps '{name}')")
-        self.start_rename(new_id, merge_key=command.merge_key)
+        self.start_rename(new_id, merge_key=command.merge_key, added=command)
         return new_id
 
     def centre_on_ids(self, ids: list[str]) -> None:
@@ -442,6 +471,14 @@ class CanvasView(QGraphicsView):
                 rect = rect.united(item.sceneBoundingRect())
         if not rect.isNull():
             self.centerOn(rect.center())
+
+
+def _renamed(added: AddPrimitive, name: str) -> AddPrimitive:
+    """``added`` again, under ``name`` (its id then comes from the name)."""
+    again = AddPrimitive(added.kind, name, parent=added.parent, scale=added.scale, position=added.position,
+                         phase=added.phase, fields=added.fields)
+    again.title = added.title
+    return again
 
 
 def _readable(rect: QRect, height: int) -> QRect:

@@ -116,8 +116,9 @@ class ProblemsPanel(QWidget):
         lay.addWidget(split, 1)
         self.setFocusProxy(self.tree)
 
-        for key, step in (("F8", 1), ("Shift+F8", -1)):
+        for key, step, what in (("F8", 1, "Next problem"), ("Shift+F8", -1, "Previous problem")):
             shortcut = QShortcut(QKeySequence(key), hub.window)
+            shortcut.setWhatsThis(what)  # named in Help > Keyboard Shortcuts
             shortcut.activated.connect(lambda s=step: self.next_problem(s))
         problems.findingsChanged.connect(self.refresh)
         hub.selectionChanged.connect(lambda _ids: self.only_selection.isChecked() and self._refilter())
