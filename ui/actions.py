@@ -83,6 +83,9 @@ class Actions:
         self.recent_menu = m.addMenu("Open &Recent")
         m.addSeparator()
         m.addActions([self.save, self.save_as, self.revert])
+        self.export_menu: QMenu = m.addMenu("&Export")
+        self.export_actions: dict[str, QAction] = {}
+        self.export_menu.aboutToShow.connect(self._fill_export_menu)
         m.addSeparator()
         m.addActions([self.close, self.quit])
         m = bar.addMenu("&Edit")
@@ -127,6 +130,13 @@ class Actions:
         tb.addActions([self.zoom_out, self.zoom_in, self.fit, self.auto_layout])
         w.addToolBar(tb)
         self.toolbar = tb
+
+    def _fill_export_menu(self) -> None:
+        """Filled when first opened: the exporters' modules stay off the start-up path."""
+        if not self.export_actions:
+            from ui.export_menu import install_export_menu
+
+            self.export_actions = install_export_menu(self.w, self.export_menu)
 
     def set_snap(self, on: bool) -> None:
         """View > Snap to Grid: the view snaps from the next move on; the choice is remembered."""
