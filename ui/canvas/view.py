@@ -29,6 +29,7 @@ from ui.canvas.card_item import HANDLE_RADIUS, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.drop_target import DropHighlight
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, describe
+from ui.canvas.lane_headers import STRIP_WIDTH, paint_pinned_headers
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.placement import free_spot_near, snap_layout
 from ui.canvas.scene import CanvasScene
@@ -85,6 +86,17 @@ class CanvasView(QGraphicsView):
 
     def report(self, message: str) -> None:
         self.status.emit(message)
+
+    # --- pinned lane names ----------------------------------------------------------------------
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        paint_pinned_headers(self, painter)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        # the scroll blitted the pinned lane names along with the scene: repaint their strip
+        self.viewport().update(QRect(0, 0, STRIP_WIDTH, self.viewport().height()))
 
     # --- zoom ----------------------------------------------------------------------------------
 
