@@ -40,12 +40,15 @@ from designer.io.errors import LoadError
 from designer.io.load import load_document
 from designer.io.save import save_document
 from designer.layout.auto import auto_layout
+from designer.layout.geometry import CARD_HEADER, LANE_PAD_TOP, LANE_PITCH
 from designer.model.document import Document, Organization
+from designer.model.kinds import SCALES
 from ui.actions import Actions
 from ui.canvas.card_item import CardItem
 from ui.canvas.interactions import push_gesture
 from ui.canvas.minimap import Minimap
 from ui.canvas.palette import Palette
+from ui.canvas.placement import free_spot_near, snap_layout
 from ui.canvas.scene import CanvasScene
 from ui.canvas.view import CanvasView
 from ui.recovery import Recovery
@@ -425,12 +428,34 @@ class MainWindow(QMainWindow):
         if not tops_kinds & {"role", "task"}:
             parent = None
         try:
-            command = PasteFragment(fragment, (30.0, 30.0), parent)
+            command = PasteFragment(fragment, self._paste_offset(fragment), parent)
         except CommandError as exc:
             self.report(str(exc))
             return
         if push_gesture(self.stack, "Paste", [command], self.report):
             self._select(command.result)
+
+    def _paste_offset(self, fragment: dict[str, object]) -> tuple[float, float]:
+        """How far pasted cards move from where they were copied: to the free spot nearest their
+        first card (in its lane), so a paste never lands on the original or on another card; a
+        cut and pasted card comes back where it was."""
+        layout = fragment.get("layout")
+        prims = fragment.get("primitives")
+        if not isinstance(layout, dict) or not layout or not isinstance(prims, list):
+            return (30.0, 30.0)
+        scales = {p.get("id"): p.get("scale") for p in prims if isinstance(p, dict)}
+        first, (x, y) = min(layout.items(), key=lambda kv: (float(kv[1][0]), float(kv[1][1])))
+        scale = scales.get(first)
+        if scale not in SCALES:
+            return (30.0, 30.0)
+        lane = SCALES.index(scale)
+        offset = max(0.0, float(y) - lane * LANE_PITCH)
+        top_left = QPointF(float(x), self.scene.lane_tops[lane] + LANE_PAD_TOP + offset)
+        height = self.scene.card_height(str(first)) if first in self.scene.cards else CARD_HEADER
+        spot = free_spot_near(self.scene, lane, top_left, height, ignore=set())
+        nx, ny = snap_layout(self.scene.to_layout(lane, spot), lane) if self.view.snap else self.scene.to_layout(
+            lane, spot)
+        return (nx - float(x), ny - float(y))
 
     def duplicate(self) -> None:
         ids = self.scene.selected_ids()

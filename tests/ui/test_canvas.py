@@ -156,8 +156,26 @@ def test_copy_and_paste_with_new_ids(qtbot, make_window) -> None:
     new = [i for i in w.scene.selected_ids() if i != "grants-council"]
     assert new and all(i in w.scene.cards for i in new)
     assert w.stack.titles() == ["Paste"]
+    # the copy lands on a free spot of its lane, never over the original or another card
+    (copy,) = [i for i in new if i in w.scene.cards and w.model[i].kind == "cell"]
+    pasted = w.scene.cards[copy].sceneBoundingRect().adjusted(12, 12, -12, -12)
+    for cid, card in w.scene.cards.items():
+        if cid != copy:
+            assert not pasted.intersects(card.sceneBoundingRect()), f"the pasted card covers {cid}"
     QTest.keyClick(w.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert len(w.model.primitives) == n + 2 * inside
+
+
+def test_cut_and_paste_puts_a_card_back_where_it_was(qtbot, make_window) -> None:
+    w = make_window()
+    where = list(w.model.layout["festival"])
+    w.scene.cards["festival"].setSelected(True)
+    w.view.setFocus()
+    QTest.keyClick(w.view, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier)
+    assert "festival" not in w.model
+    QTest.keyClick(w.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    (back,) = [i for i in w.scene.selected_ids() if w.model[i].kind == "cell"]
+    assert list(w.model.layout[back]) == where
 
 
 def test_nudges_merge_into_one_step(qtbot, make_window) -> None:
