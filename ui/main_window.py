@@ -461,6 +461,7 @@ class MainWindow(QMainWindow):
         ids = self.scene.selected_ids()
         if ids:
             command = Duplicate(self.model, ids)
+            command.offset = self._paste_offset(command.fragment)
             if push_gesture(self.stack, "Duplicate", [command], self.report):
                 self._select(command.result)
 

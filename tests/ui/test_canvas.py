@@ -164,6 +164,11 @@ def test_copy_and_paste_with_new_ids(qtbot, make_window) -> None:
             assert not pasted.intersects(card.sceneBoundingRect()), f"the pasted card covers {cid}"
     QTest.keyClick(w.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert len(w.model.primitives) == n + 2 * inside
+    (twin,) = [i for i in w.scene.selected_ids() if i in w.scene.cards and w.model[i].kind == "cell"]
+    doubled = w.scene.cards[twin].sceneBoundingRect().adjusted(12, 12, -12, -12)
+    for cid, card in w.scene.cards.items():
+        if cid != twin:
+            assert not doubled.intersects(card.sceneBoundingRect()), f"the duplicate covers {cid}"
 
 
 def test_cut_and_paste_puts_a_card_back_where_it_was(qtbot, make_window) -> None:
