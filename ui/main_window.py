@@ -6,7 +6,7 @@ import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QPointF, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QPointF, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -42,6 +42,7 @@ from designer.io.save import save_document
 from designer.layout.auto import auto_layout
 from designer.layout.geometry import CARD_HEADER, LANE_PAD_TOP, LANE_PITCH
 from designer.model.document import Document, Organization
+from designer.model.ids import unique_id
 from designer.model.kinds import SCALES
 from ui.actions import Actions
 from ui.canvas.card_item import CardItem
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
         return True
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open", self.file_folder(), FILE_FILTER)
         if path:
             self.open_path(path)
 
@@ -285,8 +286,19 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self.save_to(self.path)
 
+    def file_folder(self) -> str:
+        """Where Open and Save As start: the open file's folder, else the most recent file's, else
+        the user's documents folder (never the folder the app happened to be started from)."""
+        for path in ([self.path] if self.path else []) + self.settings.recent_files():
+            folder = Path(path).parent
+            if folder.is_dir():
+                return str(folder)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save As", self.path or "untitled.dao.yaml", FILE_FILTER)
+        start = self.path or str(Path(self.file_folder()) / f"{unique_id(self.model.organization.name, ())}.dao.yaml")
+        path, _ = QFileDialog.getSaveFileName(self, "Save As", start, FILE_FILTER)
         if not path:
             return False
         return self.save_to(path)

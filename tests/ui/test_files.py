@@ -80,3 +80,23 @@ def test_render_png_and_svg(tmp_path: Path) -> None:
                            cwd=ROOT, capture_output=True, text=True, timeout=60)
         assert r.returncode == 0, r.stderr
         assert out.stat().st_size > 1000
+
+
+def test_save_as_of_a_new_document_starts_in_the_recent_folder_named_after_it(make_window, tmp_path: Path,
+                                                                               monkeypatch) -> None:
+    """Not in the folder the app was started from (a tryout found its Save As in the repository)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    earlier = tmp_path / "earlier.dao.yaml"
+    earlier.write_text("", encoding="utf-8")
+    w = make_window(None)  # File > New: an untitled document
+    w.settings.add_recent(str(earlier))
+    starts: list[str] = []
+
+    def cancel(parent, caption, start, filters):  # type: ignore[no-untyped-def]
+        starts.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
+    assert not w.save_as()
+    assert starts == [str(tmp_path / "untitled-network.dao.yaml")]
