@@ -33,6 +33,7 @@ class PanelHub(QObject):
         super().__init__(window)
         self.window = window
         self._ids: list[str] = []
+        self._links: list[tuple[str, str, str]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -54,11 +55,16 @@ class PanelHub(QObject):
         """The selected primitive ids, in the model's order (stable whatever the click order)."""
         return [i for i in self._ids if i in self.model]
 
+    def selected_links(self) -> list[tuple[str, str, str]]:
+        """The links selected on the canvas (source, target, kind), that still exist."""
+        return [k for k in self._links if self.model.link_index(k) is not None]
+
     def _emit_selection(self) -> None:
         ids = self.window.scene.selected_ids()
         ids = sorted(set(ids), key=lambda i: self.model.index_of(i) if i in self.model else -1)
-        if ids != self._ids:
-            self._ids = ids
+        links = self.window.scene.selected_link_keys()
+        if ids != self._ids or links != self._links:
+            self._ids, self._links = ids, links
             self.selectionChanged.emit(list(ids))
 
     def sync_now(self) -> None:

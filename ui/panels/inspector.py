@@ -218,7 +218,7 @@ class Inspector(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.scroll)
         self.setFocusProxy(self.scroll)
-        hub.selectionChanged.connect(self.show_ids)
+        hub.selectionChanged.connect(self._follow_selection)
         hub.focusField.connect(self.focus_field)
         problems.findingsChanged.connect(self.show_findings)
         self._unsubscribe = [hub.model.events.subscribe(self._on_event), hub.stack.subscribe(self._settle)]
@@ -244,6 +244,18 @@ class Inspector(QWidget):
         if self._dirty:
             self._dirty = False
             self.show_ids([i for i in self.ids if i in self.hub.model])
+
+    def _follow_selection(self, ids: list[str]) -> None:
+        """The selected primitives; or, when one link alone is selected on the canvas, its source
+        with that link open in the Links section (label, note, funding)."""
+        links = self.hub.selected_links()
+        if ids or len(links) != 1:
+            self.show_ids(ids)
+            return
+        key = links[0]
+        self.show_ids([key[0]])
+        self.links.select_key(key)
+        self.scroll.ensureWidgetVisible(self.links.detail)
 
     def show_ids(self, ids: list[str]) -> None:
         if list(ids) != self.ids:  # another selection starts at the top (a refill keeps the place)

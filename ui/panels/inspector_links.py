@@ -118,6 +118,12 @@ class LinksSection(QGroupBox):
                 self.target_box.addItem(f"{q.name} ({q.kind})", q.id)
         self.target_box.setEditText(text)
 
+    def select_key(self, key: LinkKey) -> None:
+        """Make link ``key`` the current row (a link clicked on the canvas)."""
+        if key in self.keys:
+            self.tree.setCurrentItem(self.tree.topLevelItem(self.keys.index(key)))
+            self._show_link()
+
     def _current(self) -> LinkKey | None:
         row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
         return self.keys[row] if 0 <= row < len(self.keys) else None

@@ -98,3 +98,32 @@ def test_links_of_the_selection_are_listed_and_editable(window, qtbot) -> None:
     qtbot.keyClick(amount.input, Qt.Key.Key_Return)
     link = w.model.links[w.model.link_index(links.keys[funds])]
     assert link.amount == 55000
+
+
+def test_clicking_a_link_opens_it_in_the_inspector(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A tryout clicked a link's label and the Inspector said "Select a DAO, cell…": a link alone
+    selected shows its source with that link open, its label and note editable."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from tests.ui.conftest import at
+
+    w = window()
+    edge = next(e for e in w.scene.edges.values() if e.label == "festival grant")
+    key = edge.key
+    w.panels.focus("inspector")
+    pill = edge.label_item.rect().center()
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=at(w.view, pill))
+    assert w.scene.selected_link_keys() == [key] and w.scene.selected_ids() == []
+    w.panels.hub.sync_now()
+    inspector = w.panels.get("inspector")
+    assert inspector.ids == [key[0]]
+    links = inspector.links
+    assert links.isVisible() and links._current() == key and links.detail.isVisible()
+    label = links.editors["label"].input
+    assert label.text() == (edge.label or "")
+    label.selectAll()
+    QTest.keyClicks(label, "festival fund")
+    QTest.keyClick(label, Qt.Key.Key_Return)
+    index = w.model.link_index(key)
+    assert index is not None and w.model.links[index].label == "festival fund"
