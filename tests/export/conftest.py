@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.dao.yaml"))
 GOLDEN = Path(__file__).parent / "golden"
 SCHEMAS = Path(__file__).parent / "schemas"
-EXAMPLES = Path("/work/shared/reference/examples")
+EXAMPLES = next((p for p in (ROOT.parent / "shared" / "reference" / "examples", Path("/work/shared/reference/examples"))
+                 if p.is_dir()), ROOT.parent / "shared" / "reference" / "examples")
+"""The peers' example files, in the workplace's shared folder beside the checkout (CI lays one there)."""
 DOT = shutil.which("dot")
 NO_DOT = "Graphviz's dot is not installed (apt-get install graphviz); the DOT/SVG/PNG/PDF checks need it"
 
