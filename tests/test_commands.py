@@ -364,3 +364,17 @@ def test_a_bad_date_is_explained_in_plain_words() -> None:
         CommandError, match=exact("approval.date: '25/11/2026' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25")
     ):
         stack.push(EditSection("design.approval.date", "25/11/2026"))
+
+
+def test_ids_of_copies_count_on_instead_of_stacking_suffixes() -> None:
+    from designer.model.ids import unique_id
+
+    taken = {"crew", "crew-2"}
+    assert unique_id("crew", taken) == "crew-3"
+    assert unique_id("crew-2", taken) == "crew-3"  # a copy of the copy: not crew-2-2
+    assert unique_id("Cell 2020", {"cell-2020"}) == "cell-2020-2"  # a year in a name is no counter
+    model, stack, _ = make()
+    stack.push(AddPrimitive("cell", "Crew", parent="regen-dao", scale="collaboration", position=(0, 900)))
+    first = stack.push(Duplicate(model, ["crew"]))
+    second = stack.push(Duplicate(model, first))
+    assert (first, second) == (["crew-2"], ["crew-3"])

@@ -47,8 +47,12 @@ class Actions:
         self.redo = act("&Redo", w.stack_redo, SK.Redo)
         self.undo.setIconText("Undo")
         self.redo.setIconText("Redo")
-        if not self.redo.shortcuts():
-            self.redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        # Ctrl+Y and Ctrl+Shift+Z both redo, whatever the platform's own binding is
+        redo_keys = list(self.redo.shortcuts())
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
+        self.redo.setShortcuts(redo_keys)
         self.cut = act("Cu&t", w.cut, SK.Cut)
         self.copy = act("&Copy", w.copy, SK.Copy)
         self.paste = act("&Paste", w.paste, SK.Paste)
@@ -59,6 +63,8 @@ class Actions:
         self.rename = act("Re&name", w.rename_selection, "F2")
         self.find = act("&Find by Name…", w.show_find, SK.Find)
         self.zoom_in = act("Zoom &In", v.zoom_in, SK.ZoomIn)
+        if QKeySequence("Ctrl+=") not in self.zoom_in.shortcuts():  # the + key without Shift
+            self.zoom_in.setShortcuts([*self.zoom_in.shortcuts(), QKeySequence("Ctrl+=")])
         self.zoom_out = act("Zoom &Out", v.zoom_out, SK.ZoomOut)
         self.zoom_reset = act("&Actual Size (100 %)", v.zoom_reset, "Ctrl+0")
         self.fit = act("&Fit to Window", v.fit, "Shift+1")
@@ -70,6 +76,11 @@ class Actions:
         self.snap_grid.setCheckable(True)
         self.snap_grid.setChecked(w.settings.snap_to_grid())
         v.snap = self.snap_grid.isChecked()
+        self.show_legend = act("Show &Legend", lambda: self.set_legend(self.show_legend.isChecked()),
+                               tip="The key to the link styles in the canvas's corner")
+        self.show_legend.setCheckable(True)
+        self.show_legend.setChecked(w.settings.q.value("canvas/show_legend", True) not in (False, "false", "0", 0))
+        v.show_legend = self.show_legend.isChecked()
         self.auto_layout = act("&Auto-Layout", w.auto_layout, "Ctrl+Shift+L")
         self.about = act("&About DAO Primitives Designer", w.about)
         self.shortcuts = act("&Keyboard Shortcuts", w.show_shortcuts, SK.HelpContents)
@@ -99,6 +110,7 @@ class Actions:
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.show_tasks)
         self.view_menu.addAction(self.snap_grid)
+        self.view_menu.addAction(self.show_legend)
         theme_menu = self.view_menu.addMenu("T&heme")
         group = QActionGroup(w)
         self.themes: dict[str, QAction] = {}
@@ -137,6 +149,12 @@ class Actions:
             from ui.export_menu import install_export_menu
 
             self.export_actions = install_export_menu(self.w, self.export_menu)
+
+    def set_legend(self, on: bool) -> None:
+        """View > Show Legend; remembered."""
+        self.w.view.show_legend = on
+        self.w.settings.q.setValue("canvas/show_legend", on)
+        self.w.view.viewport().update()
 
     def set_snap(self, on: bool) -> None:
         """View > Snap to Grid: the view snaps from the next move on; the choice is remembered."""

@@ -24,7 +24,24 @@ if TYPE_CHECKING:
 
 IN_SAVE_AS = ("yaml", "json")
 """Formats File > Save As already writes: not repeated under Export."""
-CANVAS = (("png", "Canvas as PNG image…", "PNG images (*.png)"), ("svg", "Canvas as SVG…", "SVG images (*.svg)"))
+CANVAS = (
+    ("png", "Canvas as Drawn (PNG)…", "PNG images (*.png)"),
+    ("svg", "Canvas as Drawn (SVG)…", "SVG images (*.svg)"),
+)
+LABELS = {
+    "csv": ("Roles and Members (CSV)", "CSV spreadsheets", ""),
+    "hats": ("Hats Protocol Tree (JSON)", "Hats tree JSON", "-hats"),
+    "daouri": ("daoURI, EIP-4824 (JSON)", "daoURI JSON", "-daouri"),
+    "dot": ("Structure Diagram Source (Graphviz DOT)", "Graphviz DOT", ""),
+    "svg": ("Structure Diagram (SVG, Graphviz)", "SVG images", "-diagram"),
+    "png": ("Structure Diagram (PNG, Graphviz)", "PNG images", "-diagram"),
+    "pdf": ("Structure Diagram (PDF, Graphviz)", "PDF documents", "-diagram"),
+    "mermaid": ("Mermaid Flowchart", "Mermaid", ""),
+    "markdown": ("Governance Handbook (Markdown)", "Markdown", "-handbook"),
+    "state-dir": ("State Folder (one YAML file per primitive)", "", "-state"),
+}
+"""Menu text, file-type name and file-name ending of each format; the description (the CLI's
+wording) is the status tip. A format the registry adds later shows with its description."""
 LAST_FOLDER = "export/folder"
 
 
@@ -45,9 +62,8 @@ def install_export_menu(window: MainWindow, menu: QMenu) -> dict[str, QAction]:
     for name, exporter in load_all().items():
         if name in IN_SAVE_AS:
             continue
-        ending = f" ({exporter.suffix})" if exporter.suffix else " (folder)"
-        text = f"{exporter.description[0].upper()}{exporter.description[1:]}{ending}…"
-        add(name, text, lambda e=exporter: export_document(window, e), exporter.description)
+        label = LABELS.get(name, (f"{exporter.description[0].upper()}{exporter.description[1:]}", "", ""))[0]
+        add(name, f"{label}…", lambda e=exporter: export_document(window, e), exporter.description)
     return actions
 
 
@@ -73,7 +89,7 @@ def export_document(window: MainWindow, exporter: Exporter) -> str | None:
                                                   str(Path(_start(window, "")).parent))
         if not folder:
             return None
-        target = Path(folder) / (Path(_start(window, "")).name + "-state")
+        target = Path(folder) / (Path(_start(window, "")).name + LABELS.get(exporter.name, ("", "", "-state"))[2])
         try:
             exporter.write_dir(doc, target)
         except (ExportError, OSError) as exc:
@@ -81,8 +97,9 @@ def export_document(window: MainWindow, exporter: Exporter) -> str | None:
         _remember(window, folder)
         window.statusBar().showMessage(f"exported {exporter.name} to {target}", 8000)
         return str(target)
-    path, _ = QFileDialog.getSaveFileName(window, f"Export {exporter.name}", _start(window, exporter.suffix),
-                                          f"{exporter.name} (*{exporter.suffix});;All files (*)")
+    label, kind, ending = LABELS.get(exporter.name, (exporter.name, exporter.name, ""))
+    path, _ = QFileDialog.getSaveFileName(window, f"Export {label}", _start(window, ending + exporter.suffix),
+                                          f"{kind} (*{exporter.suffix});;All files (*)")
     if not path:
         return None
     if window.path and Path(path).resolve() == Path(window.path).resolve():
@@ -101,8 +118,8 @@ def export_canvas(window: MainWindow, fmt: str, file_filter: str) -> str | None:
     """The canvas as drawn, in the current theme, into a PNG or SVG file."""
     from ui.render import render_scene
 
-    path, _ = QFileDialog.getSaveFileName(window, f"Export canvas as {fmt.upper()}", _start(window, f".{fmt}"),
-                                          file_filter)
+    path, _ = QFileDialog.getSaveFileName(window, f"Export Canvas as Drawn ({fmt.upper()})",
+                                          _start(window, f"-canvas.{fmt}"), file_filter)
     if not path:
         return None
     if not path.lower().endswith(f".{fmt}"):

@@ -6,7 +6,7 @@ import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QPointF, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QPointF, QRectF, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -60,6 +60,7 @@ from ui.undo_adapter import HistoryView
 APP_NAME = "DAO Primitives Designer"
 FRAGMENT_MIME = "application/x-dao-designer-fragment+json"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dao-designer.svg"
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 GESTURES = (
     ("Nudge the selected cards (Shift: 1 unit)", "Arrow keys"),
     ("Pan", "Space+drag / middle drag / Shift+wheel"),
@@ -80,7 +81,8 @@ def _on_a_keyboard(keys: str) -> bool:
     """Whether a key sequence uses ordinary keys: the platform's standard bindings also list media
     keys ("Open", "Shift+Save", "Undo") that no ordinary keyboard has."""
     parts = [p for p in keys.replace("++", "+plus").split("+") if p]
-    return all(len(p) == 1 or p == "plus" or p in _KEY_WORDS or (p[0] == "F" and p[1:].isdigit()) for p in parts)
+    return all(len(p) == 1 or p == "plus" or p in _KEY_WORDS or (p[0] == "F" and p[1:].isdigit() and int(p[1:]) <= 12)
+               for p in parts)
 
 
 def blank_document() -> Document:
@@ -253,6 +255,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, APP_NAME, f"Cannot open {path}:\n\n{exc}")
             return False
         self._load(doc, path)
+        self.view.setFocus()  # the canvas takes the keys (zoom, nudge) right after Open
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
 
@@ -286,18 +289,30 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self.save_to(self.path)
 
+    def _document_name(self) -> str:
+        """What a new document's file is called: its organization, or while that still has the
+        placeholder name, its first DAO."""
+        name = self.model.organization.name
+        if name == blank_document().organization.name:
+            dao = next((p for p in self.model.primitives if p.kind == "dao"), None)
+            if dao is not None:
+                return dao.name
+        return name
+
     def file_folder(self) -> str:
-        """Where Open and Save As start: the open file's folder, else the most recent file's, else
-        the user's documents folder (never the folder the app happened to be started from)."""
+        """Where Open and Save As start: the open file's folder, else the most recent file's (not
+        the app's own samples), else the user's documents folder (never the folder the app
+        happened to be started from)."""
+        samples = SAMPLES.resolve()
         for path in ([self.path] if self.path else []) + self.settings.recent_files():
             folder = Path(path).parent
-            if folder.is_dir():
+            if folder.is_dir() and (folder.resolve() != samples or path == self.path):
                 return str(folder)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return documents if documents and Path(documents).is_dir() else str(Path.home())
 
     def save_as(self) -> bool:
-        start = self.path or str(Path(self.file_folder()) / f"{unique_id(self.model.organization.name, ())}.dao.yaml")
+        start = self.path or str(Path(self.file_folder()) / f"{unique_id(self._document_name(), ())}.dao.yaml")
         path, _ = QFileDialog.getSaveFileName(self, "Save As", start, FILE_FILTER)
         if not path:
             return False
@@ -387,10 +402,16 @@ class MainWindow(QMainWindow):
     # --- editing -------------------------------------------------------------------------------
 
     def stack_undo(self) -> None:
+        title = self.stack.undo_text()
         self.stack.undo()
+        if title:
+            self.report(f"undid: {title}")
 
     def stack_redo(self) -> None:
+        title = self.stack.redo_text()
         self.stack.redo()
+        if title:
+            self.report(f"redid: {title}")
 
     def report(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -446,6 +467,7 @@ class MainWindow(QMainWindow):
             return
         if push_gesture(self.stack, "Paste", [command], self.report):
             self._select(command.result)
+            self._bring_into_view(command.result)
 
     def _paste_offset(self, fragment: dict[str, object]) -> tuple[float, float]:
         """How far pasted cards move from where they were copied: to the free spot nearest their
@@ -469,6 +491,16 @@ class MainWindow(QMainWindow):
             lane, spot)
         return (nx - float(x), ny - float(y))
 
+    def _bring_into_view(self, ids: list[str]) -> None:
+        """Scroll so the new items show (a free spot may lie outside the view)."""
+        rect = QRectF()
+        for pid in ids:
+            item = self.scene.item_for(pid)
+            if item is not None:
+                rect = rect.united(item.sceneBoundingRect())
+        if not rect.isNull():
+            self.view.ensureVisible(rect, 40, 40)
+
     def duplicate(self) -> None:
         ids = self.scene.selected_ids()
         if ids:
@@ -476,6 +508,7 @@ class MainWindow(QMainWindow):
             command.offset = self._paste_offset(command.fragment)
             if push_gesture(self.stack, "Duplicate", [command], self.report):
                 self._select(command.result)
+                self._bring_into_view(command.result)
 
     def _select(self, ids: list[str]) -> None:
         self.scene.flush()

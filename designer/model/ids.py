@@ -27,10 +27,18 @@ def slugify(name: str, fallback: str = "item") -> str:
 
 
 def unique_id(name: str, taken: Container[str], fallback: str = "item") -> str:
-    """The slug of ``name``, with ``-2``, ``-3``… appended until it is not taken."""
+    """The slug of ``name``, with ``-2``, ``-3``… appended until it is not taken. A taken slug that
+    already ends in such a number counts on from it (a copy of ``crew-2`` is ``crew-3``, not
+    ``crew-2-2``)."""
     base = slugify(name, fallback)
     if base not in taken:
         return base
+    numbered = re.fullmatch(r"(.+)-(\d+)", base)
+    if numbered and int(numbered.group(2)) < 1000:
+        stem, n = numbered.group(1), int(numbered.group(2)) + 1
+        while f"{stem}-{n}" in taken:
+            n += 1
+        return f"{stem}-{n}"
     n = 2
     while f"{base}-{n}" in taken:
         n += 1

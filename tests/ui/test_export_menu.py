@@ -48,8 +48,10 @@ def test_the_menu_lists_the_canvas_and_every_format_but_the_state_files(qtbot, m
     assert keys[:2] == ["canvas-png", "canvas-svg"]
     assert set(keys[2:]) == set(load_all()) - {"yaml", "json"}
     texts = [a.text() for a in w.actions_.export_menu.actions() if a.text()]
-    assert "The governance handbook (Markdown with a Mermaid diagram) (.md)…" in texts
-    assert any(t.endswith("(folder)…") for t in texts)
+    assert "Governance Handbook (Markdown)…" in texts and "Canvas as Drawn (SVG)…" in texts
+    assert "State Folder (one YAML file per primitive)…" in texts
+    tips = {a.text(): a.statusTip() for a in w.actions_.export_menu.actions()}
+    assert tips["Roles and Members (CSV)…"] == load_all()["csv"].description
 
 
 def test_export_writes_the_unsaved_document(qtbot, make_window, tmp_path: Path, monkeypatch) -> None:
@@ -64,7 +66,7 @@ def test_export_writes_the_unsaved_document(qtbot, make_window, tmp_path: Path, 
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
     choose(w, "markdown")
-    assert asked == [str(Path(w.path).parent / "regen-commons.md")]
+    assert asked == [str(Path(w.path).parent / "regen-commons-handbook.md")]
     text = out.read_text(encoding="utf-8")
     assert text == load_all()["markdown"].render(w.model.snapshot())  # type: ignore[misc]
     assert "Story Cell" in text

@@ -85,3 +85,101 @@ def test_the_drag_hint_does_not_cover_the_overview(qtbot, make_window, monkeypat
                   if image.pixelColor(x, y).rgb() == tag.rgb())
     assert covered < image.width() * image.height() / 4 * 0.05, f"{covered} tag-coloured pixels in the overview"
     release(view, end)
+
+
+def test_shift_wheel_and_a_sideways_wheel_pan_left_and_right(qtbot, make_window) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    w = make_window()
+    view = w.view
+    bar, vbar = view.horizontalScrollBar(), view.verticalScrollBar()
+    bar.setValue((bar.minimum() + bar.maximum()) // 2)
+    zoom, y = view.zoom(), vbar.value()
+    centre = QPointF(view.viewport().rect().center())
+
+    def wheel(dx: int, dy: int, mods: Qt.KeyboardModifier) -> None:
+        event = QWheelEvent(centre, QPointF(view.viewport().mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                            QPoint(dx, dy), Qt.MouseButton.NoButton, mods, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(view.viewport(), event)
+
+    x = bar.value()
+    wheel(0, -120, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.value() > x and vbar.value() == y and view.zoom() == zoom
+    x = bar.value()
+    wheel(120, 0, Qt.KeyboardModifier.NoModifier)
+    assert bar.value() < x and view.zoom() == zoom
+    wheel(0, 120, Qt.KeyboardModifier.NoModifier)
+    assert view.zoom() > zoom  # the plain wheel still zooms
+
+
+def test_ctrl_y_and_ctrl_shift_z_redo_and_ctrl_equals_zooms_in(qtbot, make_window) -> None:
+    w = make_window()
+    keys = {k.toString() for k in w.actions_.redo.shortcuts()}
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= keys
+    assert "Ctrl+=" in {k.toString() for k in w.actions_.zoom_in.shortcuts()}
+    w.scene.cards["data"].setSelected(True)
+    w.view.setFocus()
+    QTest.keyClick(w.view, Qt.Key.Key_Right)
+    x = w.model.layout["data"][0]
+    QTest.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.statusBar().currentMessage() == "undid: Nudge"
+    QTest.keyClick(w.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert w.model.layout["data"][0] == x and w.statusBar().currentMessage() == "redid: Nudge"
+    zoom = w.view.zoom()
+    QTest.keyClick(w.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert w.view.zoom() > zoom
+
+
+def test_the_legend_stays_in_the_views_corner_and_in_renders(qtbot, make_window) -> None:
+    from ui.canvas.lane_item import legend_overlay_rect
+
+    w = make_window()
+    view = w.view
+    rect = legend_overlay_rect(view)
+    vp = view.viewport().rect()
+    assert vp.contains(rect.toAlignedRect()) and rect.right() > vp.right() - 20 and rect.bottom() > vp.bottom() - 20
+    image = view.viewport().grab().toImage()
+    key = style().links["funds"].color  # the funds sample line of the key
+    row = [image.pixelColor(x, int(rect.top() + 8 + w.scene.legend.row * 1.5)).rgb()
+           for x in range(int(rect.left()) + 14, int(rect.left()) + 50)]
+    assert row.count(key.rgb()) >= 20
+    w.actions_.show_legend.trigger()  # View > Show Legend off
+    assert not view.show_legend and w.settings.q.value("canvas/show_legend") in (False, "false")
+    w.actions_.show_legend.trigger()
+
+
+def test_scrolling_repaints_where_the_overlays_were_blitted_to(qtbot, make_window, monkeypatch) -> None:
+    """A scroll moves the viewport's pixels, pinned lane tags and legend included (a tryout saw
+    copies of the tags mid-canvas after a page back): both where the overlays are drawn and where
+    their old pixels went must be repainted. (Offscreen, grab() repaints everything, so the
+    requested regions are what can be checked.)"""
+    from PySide6.QtCore import QRect
+
+    from ui.canvas.lane_headers import STRIP_WIDTH
+    from ui.canvas.lane_item import legend_overlay_rect
+
+    w = make_window()
+    view = w.view
+    view.set_zoom(1.07)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    QApplication.processEvents()
+    asked: list[QRect] = []
+    viewport = view.viewport()
+    real = viewport.update
+
+    def record(*args):  # type: ignore[no-untyped-def]
+        if args and isinstance(args[0], QRect):
+            asked.append(QRect(args[0]))
+        return real(*args)
+
+    monkeypatch.setattr(viewport, "update", record)
+    before = bar.value()
+    bar.setValue(before - bar.pageStep())
+    dx = before - bar.value()
+    height = viewport.height()
+    assert QRect(0, 0, STRIP_WIDTH, height) in asked
+    assert QRect(dx, 0, STRIP_WIDTH, height) in asked, "the tags' blitted copy is not repainted"
+    legend = legend_overlay_rect(view).toAlignedRect().adjusted(-2, -2, 2, 2)
+    assert legend.translated(dx, 0) in asked

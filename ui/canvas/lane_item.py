@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
 from designer.layout.geometry import LANE_GUTTER
 from ui.canvas.style import LANE_TITLE_WIDTH, LINK_LABELS, SCALE_LABELS, style
@@ -80,6 +80,12 @@ class LegendItem(QGraphicsItem):
         return self.SIZE
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if widget is not None:
+            return  # on screen the view keeps the key in its corner (paint_legend_overlay)
+        self.draw(painter)
+
+    def draw(self, painter: QPainter) -> None:
+        """The key at the painter's origin: in the scene for ``render``, in the view's corner on screen."""
         s = style()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(QPen(s.lane_line, 1))
@@ -94,3 +100,30 @@ class LegendItem(QGraphicsItem):
             painter.setPen(s.card_text)
             painter.drawText(QRectF(62, y - self.row / 2, self.text_width, self.row), Qt.AlignmentFlag.AlignVCenter,
                              LINK_LABELS[kind])
+
+
+OVERLAY_MARGIN = 12.0
+
+
+def legend_overlay_rect(view: QGraphicsView) -> QRectF:
+    """Where the key sits in ``view``'s viewport (pixels): its bottom-right corner."""
+    legend = getattr(view.scene(), "legend", None)
+    if not isinstance(legend, LegendItem):
+        return QRectF()
+    vp = view.viewport().rect()
+    size = legend.SIZE
+    return QRectF(vp.right() - OVERLAY_MARGIN - size.width(), vp.bottom() - OVERLAY_MARGIN - size.height(),
+                  size.width(), size.height())
+
+
+def paint_legend_overlay(view: QGraphicsView, painter: QPainter) -> None:
+    """Paint the scene's key in ``view``'s corner, at screen size whatever the zoom."""
+    legend = getattr(view.scene(), "legend", None)
+    rect = legend_overlay_rect(view)
+    if not isinstance(legend, LegendItem) or rect.isEmpty():
+        return
+    painter.save()
+    painter.resetTransform()
+    painter.translate(rect.topLeft())
+    legend.draw(painter)
+    painter.restore()

@@ -30,6 +30,7 @@ from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.drop_target import DropHighlight
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, describe
 from ui.canvas.lane_headers import STRIP_WIDTH, paint_pinned_headers
+from ui.canvas.lane_item import legend_overlay_rect, paint_legend_overlay
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.placement import free_spot_near, snap_layout
 from ui.canvas.scene import CanvasScene
@@ -72,6 +73,8 @@ class CanvasView(QGraphicsView):
         self._rename_added: AddPrimitive | None = None
         self.snap = True
         """Snap moved and dropped cards to the 10-unit grid (View > Snap to Grid)."""
+        self.show_legend = True
+        """The key to the link styles in the view's bottom-right corner (View > Show Legend)."""
         self.autoscroll = AutoScroller(self, self._autoscrolled)
         self._drop_highlight = DropHighlight()
         self._drop_kind = ""
@@ -92,11 +95,21 @@ class CanvasView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         paint_pinned_headers(self, painter)
+        if self.show_legend:
+            paint_legend_overlay(self, painter)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        # the scroll blitted the pinned lane names along with the scene: repaint their strip
-        self.viewport().update(QRect(0, 0, STRIP_WIDTH, self.viewport().height()))
+        # The scroll blitted the overlays (pinned lane names, legend) along with the scene: repaint
+        # where they are drawn and where the blit moved their old pixels to.
+        vp = self.viewport()
+        strip = QRect(0, 0, STRIP_WIDTH, vp.height())
+        vp.update(strip)
+        vp.update(strip.translated(dx, dy))
+        if self.show_legend:
+            box = legend_overlay_rect(self).toAlignedRect().adjusted(-2, -2, 2, 2)
+            vp.update(box)
+            vp.update(box.translated(dx, dy))
 
     # --- zoom ----------------------------------------------------------------------------------
 
@@ -143,10 +156,16 @@ class CanvasView(QGraphicsView):
         self.zoomChanged.emit(self.zoom())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            super().wheelEvent(event)
+        delta = event.angleDelta()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        sideways = delta.x() or (delta.y() if shift else 0)
+        if sideways or shift:
+            # Shift+wheel and a sideways wheel (or touchpad swipe) pan left and right
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - round(sideways / 120 * bar.singleStep() * 3))
+            event.accept()
             return
-        steps = event.angleDelta().y() / 120
+        steps = delta.y() / 120
         if steps:
             self.set_zoom(self.zoom() * ZOOM_STEP**steps)
         event.accept()
