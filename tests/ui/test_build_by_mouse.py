@@ -194,7 +194,7 @@ def name_dropped(w, pid: str, name: str) -> str:  # type: ignore[no-untyped-def]
     (named,) = w.scene.selected_ids()
     assert w.model[named].name == name
     assert named == unique_id(name, set(w.model.ids()) - {named})
-    assert w.stack.index == steps and w.stack.titles()[-1] == f"Add {w.model[named].kind}"
+    assert w.stack.index == steps and w.stack.titles()[-1] == f"Add {w.model[named].kind} '{name}'"
     return named
 
 

@@ -31,7 +31,7 @@ def test_drop_opens_rename_and_one_undo_removes_the_named_item(qtbot, make_windo
     assert w.model["tide-cell"].name == "Tide Cell" and w.view._editor is None
     assert w.scene.selected_ids() == ["tide-cell"]
     assert w.statusBar().currentMessage() == "added cell 'Tide Cell'"
-    assert w.stack.titles() == ["Add cell"]
+    assert w.stack.titles() == ["Add cell 'Tide Cell'"]
     QTest.keyClick(w.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     w.scene.flush()
     assert "tide-cell" not in w.model and "tide-cell" not in w.scene.cards

@@ -508,7 +508,7 @@ def _renamed(added: AddPrimitive, name: str) -> AddPrimitive:
     """``added`` again, under ``name`` (its id then comes from the name)."""
     again = AddPrimitive(added.kind, name, parent=added.parent, scale=added.scale, position=added.position,
                          phase=added.phase, fields=added.fields)
-    again.title = added.title
+    again.title = f"{added.title} '{name}'"  # History and Undo name what was added
     return again
 
 
