@@ -56,8 +56,8 @@ def test_missing_x11_libraries_are_named_with_their_packages(
     real = ctypes.CDLL
 
     def without_two(soname: str) -> object:
-        if soname in ("libxcb-icccm.so.4", "libxcb-keysyms.so.1"):
-            raise OSError(f"{soname}: cannot open shared object file")
+        if soname in ("libxcb-icccm.so.4", "libxcb-keysyms.so.1") or soname.endswith("libqxcb.so"):
+            raise OSError(f"{soname}: cannot open shared object file")  # the plugin fails for want of them
         return real(soname)
 
     monkeypatch.setattr(ctypes, "CDLL", without_two)
@@ -65,6 +65,24 @@ def test_missing_x11_libraries_are_named_with_their_packages(
     assert (code, err) == (2, "error: the desktop app cannot start on this X display: Qt's xcb plugin needs "
                               "libxcb-icccm.so.4, libxcb-keysyms.so.1; on Debian or Ubuntu: sudo apt-get install "
                               "libxcb-icccm4 libxcb-keysyms1\n")
+
+
+def test_a_loadable_plugin_is_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only when the plugin itself cannot load are the system libraries named (a wheel may bundle
+    some of them beside it, where a lookup by name would not find them)."""
+    from ui import platform_check
+
+    tried: list[str] = []
+
+    def load(name: str) -> object:
+        tried.append(name)
+        if name.endswith("libqxcb.so"):
+            return object()
+        raise OSError(name)
+
+    monkeypatch.setattr(platform_check, "xcb_plugin", lambda: Path("/opt/PySide6/Qt/plugins/platforms/libqxcb.so"))
+    assert platform_check.xcb_problem(load) is None
+    assert tried == ["/opt/PySide6/Qt/plugins/platforms/libqxcb.so"]
 
 
 def test_which_platforms_are_checked_for_x11_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,5 +93,6 @@ def test_which_platforms_are_checked_for_x11_libraries(monkeypatch: pytest.Monke
     assert not uses_xcb({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"})
     assert uses_xcb({"WAYLAND_DISPLAY": "wayland-0", "QT_QPA_PLATFORM": "xcb"})
     assert not uses_xcb({"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"})
+    assert uses_xcb({"QT_QPA_PLATFORM": "xcb;wayland"}) and not uses_xcb({"QT_QPA_PLATFORM": "wayland;xcb"})
     monkeypatch.setattr("sys.platform", "darwin")
     assert not uses_xcb({"DISPLAY": ":0"})

@@ -3,7 +3,8 @@
 The export is of the document as it is in the window, saved or not. Formats come from
 ``designer.export.registry``, the same table ``dao-designer export --to`` reads, so a format
 added there shows up here. A file is written atomically; a folder export (state-dir) goes into a
-folder the user picks. What cannot be exported (Graphviz missing, a Hats limit exceeded) is said
+folder the user picks; the canvas pictures are written next to the target and moved over it.
+What cannot be exported (Graphviz missing, a Hats limit exceeded) is said
 in a message naming the reason, and nothing is written.
 """
 
@@ -94,7 +95,7 @@ def export_document(window: MainWindow, exporter: Exporter) -> str | None:
             exporter.write_dir(doc, target)
         except (ExportError, OSError) as exc:
             return _refused(window, exporter.name, exc)
-        _remember(window, folder)
+        _remember(window, str(target))  # the next export starts in the chosen folder
         window.statusBar().showMessage(f"exported {exporter.name} to {target}", 8000)
         return str(target)
     label, kind, ending = LABELS.get(exporter.name, (exporter.name, exporter.name, ""))
@@ -126,16 +127,15 @@ def export_canvas(window: MainWindow, fmt: str, file_filter: str) -> str | None:
         path += f".{fmt}"
     org = window.model.organization
     scene = window.scene
-    selected = scene.selected_ids()
+    selected = scene.selectedItems()  # cards, chips, task rows and links
     scene.clearSelection()  # the picture shows the design, not what happens to be selected
     try:
         render_scene(scene, path, title=f"{org.name}  ·  {org.approach} approach")
     except OSError as exc:
         return _refused(window, f"canvas {fmt.upper()}", exc)
     finally:
-        for pid in selected:
-            item = scene.item_for(pid)
-            if item is not None:
+        for item in selected:
+            if item.scene() is scene:
                 item.setSelected(True)
     _remember(window, path)
     window.statusBar().showMessage(f"exported the canvas to {path}", 8000)

@@ -40,7 +40,7 @@ from designer.io.errors import LoadError
 from designer.io.load import load_document
 from designer.io.save import save_document
 from designer.layout.auto import auto_layout
-from designer.layout.geometry import CARD_HEADER, LANE_PAD_TOP, LANE_PITCH
+from designer.layout.geometry import CARD_HEADER, CHIP_GAP, CHIP_HEIGHT, LANE_PAD_TOP, LANE_PITCH
 from designer.model.document import Document, Organization
 from designer.model.ids import unique_id
 from designer.model.kinds import SCALES
@@ -62,8 +62,9 @@ FRAGMENT_MIME = "application/x-dao-designer-fragment+json"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dao-designer.svg"
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 GESTURES = (
-    ("Nudge the selected cards (Shift: 1 unit)", "Arrow keys"),
-    ("Pan", "Space+drag / middle drag / Shift+wheel"),
+    ("Nudge the selected cards 10 units (Shift: 1 unit)", "Arrow keys"),
+    ("Pan", "Space+drag / middle drag"),
+    ("Pan left and right / up and down", "Shift+wheel or sideways wheel / Alt+wheel"),
     ("Zoom at the pointer", "Wheel"),
     ("Move a card without putting it into a container", "Alt while dropping"),
     ("Rename in place", "Double-click"),
@@ -200,8 +201,9 @@ class MainWindow(QMainWindow):
         # The menu names the step; the toolbar keeps a fixed "Undo" (set in Actions) so its buttons
         # do not shift under the pointer, and says the step in the tooltip.
         for action, verb, what in ((a.undo, "Undo", self.stack.undo_text()), (a.redo, "Redo", self.stack.redo_text())):
-            action.setText(f"&{verb} {what}".rstrip())
-            action.setToolTip(f"{verb} {what}".rstrip())
+            short = what if len(what) <= 48 else what[:47] + "…"  # names are free text, up to 100,000 characters
+            action.setText(f"&{verb} {short.replace('&', '&&')}".rstrip())  # a typed & is no mnemonic
+            action.setToolTip(f"{verb} {short}".rstrip())
         name = Path(self.path).name if self.path else "Untitled"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.is_dirty())
@@ -461,7 +463,8 @@ class MainWindow(QMainWindow):
         if not tops_kinds & {"role", "task"}:
             parent = None
         try:
-            command = PasteFragment(fragment, self._paste_offset(fragment), parent)
+            command = PasteFragment(fragment, (30.0, 30.0), parent)  # checks the fragment's format
+            command.offset = self._paste_offset(fragment)
         except CommandError as exc:
             self.report(str(exc))
             return
@@ -478,14 +481,22 @@ class MainWindow(QMainWindow):
         if not isinstance(layout, dict) or not layout or not isinstance(prims, list):
             return (30.0, 30.0)
         scales = {p.get("id"): p.get("scale") for p in prims if isinstance(p, dict)}
-        first, (x, y) = min(layout.items(), key=lambda kv: (float(kv[1][0]), float(kv[1][1])))
+        try:
+            first, (x, y) = min(((k, (float(v[0]), float(v[1]))) for k, v in layout.items()), key=lambda kv: kv[1])
+        except (TypeError, ValueError, IndexError, KeyError):
+            return (30.0, 30.0)  # a layout this app did not write: PasteFragment decides what to make of it
         scale = scales.get(first)
         if scale not in SCALES:
             return (30.0, 30.0)
         lane = SCALES.index(scale)
         offset = max(0.0, float(y) - lane * LANE_PITCH)
         top_left = QPointF(float(x), self.scene.lane_tops[lane] + LANE_PAD_TOP + offset)
-        height = self.scene.card_height(str(first)) if first in self.scene.cards else CARD_HEADER
+        if first in self.scene.cards:
+            height = self.scene.card_height(str(first))
+        else:  # cut, or copied elsewhere: about a chip or task row per item inside it
+            inside = sum(1 for p in prims if isinstance(p, dict) and p.get("id") != first and p.get("kind") in
+                         ("role", "task"))
+            height = CARD_HEADER + inside * (CHIP_HEIGHT + CHIP_GAP)
         spot = free_spot_near(self.scene, lane, top_left, height, ignore=set())
         nx, ny = snap_layout(self.scene.to_layout(lane, spot), lane) if self.view.snap else self.scene.to_layout(
             lane, spot)

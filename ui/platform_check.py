@@ -9,8 +9,10 @@ them, in one line, and exit 2 instead of aborting.
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import os
 import sys
+from pathlib import Path
 
 XCB_LIBRARIES = {
     "libxcb.so.1": "libxcb1",
@@ -31,6 +33,10 @@ XCB_LIBRARIES = {
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
     "libxkbcommon.so.0": "libxkbcommon0",
     "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libX11.so.6": "libx11-6",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libdbus-1.so.3": "libdbus-1-3",
     "libfontconfig.so.1": "libfontconfig1",
 }
 """What PySide6's libqxcb.so and libQt6XcbQpa.so link against beyond the C library, by soname,
@@ -44,8 +50,8 @@ def uses_xcb(environ: dict[str, str] | os._Environ[str] | None = None) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     chosen = env.get("QT_QPA_PLATFORM", "")
-    if chosen:
-        return chosen.split(":")[0] == "xcb"
+    if chosen:  # "xcb", "xcb:option=…" or a fallback list "wayland;xcb"
+        return chosen.split(";")[0].split(":")[0] == "xcb"
     return bool(env.get("DISPLAY")) and not env.get("WAYLAND_DISPLAY")
 
 
@@ -61,11 +67,31 @@ def missing_xcb_libraries(load: object = None) -> list[str]:
     return missing
 
 
+def xcb_plugin() -> Path | None:
+    """PySide6's xcb platform plugin, where the wheel puts it."""
+    spec = importlib.util.find_spec("PySide6")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        plugin = Path(folder) / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+        if plugin.exists():
+            return plugin
+    return None
+
+
 def xcb_problem(load: object = None) -> str | None:
-    """One line naming what is missing and how to install it, or None when nothing is."""
+    """One line naming what is missing and how to install it, or None when nothing is. The plugin
+    itself is loaded first (with the libraries a wheel may bundle beside it); only when that fails
+    are the system libraries tried one by one, to name them."""
+    loader = load or ctypes.CDLL
+    plugin = xcb_plugin()
+    if plugin is not None:
+        try:
+            loader(str(plugin))  # type: ignore[operator]
+            return None
+        except OSError:
+            pass
     missing = missing_xcb_libraries(load)
     if not missing:
-        return None
+        return None  # the plugin failed for another reason: let Qt say it
     packages = " ".join(sorted({XCB_LIBRARIES[m] for m in missing}))
     libraries = ", ".join(missing)
     return (f"the desktop app cannot start on this X display: Qt's xcb plugin needs {libraries}; "

@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 def render_scene(scene: object, output: str, scale: float = 1.5, title: str | None = None) -> None:
     """Paint ``scene`` (a CanvasScene) into a PNG or SVG file."""
     from PySide6.QtCore import QRectF, QSize, Qt
-    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtGui import QPainter
 
     from ui.canvas.scene import CanvasScene
     from ui.canvas.style import style
@@ -68,28 +68,47 @@ def render_scene(scene: object, output: str, scale: float = 1.5, title: str | No
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
         scene.render(painter, QRectF(0, header * factor, width * factor, source.height() * factor), source)
 
-    if output.lower().endswith(".svg"):
-        from PySide6.QtSvg import QSvgGenerator
+    # Written next to the target and moved over it once complete: a failure leaves any old file as it was.
+    target = Path(output)
+    if not target.resolve().parent.is_dir():
+        raise OSError(f"cannot write {output}: the folder does not exist")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        if output.lower().endswith(".svg"):
+            from PySide6.QtSvg import QSvgGenerator
 
-        gen = QSvgGenerator()
-        gen.setFileName(output)
-        gen.setSize(QSize(int(width), int(height)))
-        gen.setViewBox(QRectF(0, 0, width, height))
-        gen.setTitle(title or "DAO Primitives Designer canvas")
-        painter = QPainter(gen)
-        paint(painter, 1.0)
-        painter.end()
-        return
+            gen = QSvgGenerator()
+            gen.setFileName(str(partial))
+            gen.setSize(QSize(int(width), int(height)))
+            gen.setViewBox(QRectF(0, 0, width, height))
+            gen.setTitle(title or "DAO Primitives Designer canvas")
+            painter = QPainter()
+            if not painter.begin(gen):
+                raise OSError(f"cannot write {output}")
+            paint(painter, 1.0)
+            painter.end()
+            if not partial.exists() or partial.stat().st_size == 0:
+                raise OSError(f"cannot write {output}")
+        else:
+            _write_png(partial, output, width, height, scale, paint, s.background)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _write_png(partial: Path, output: str, width: float, height: float, scale: float, paint: object,
+               background: object) -> None:
+    from PySide6.QtGui import QColor, QImage, QPainter
     # The background is painted first and is opaque, so the image needs no alpha channel: an RGB
     # image is written without un-premultiplying every pixel, and the PNG is smaller.
-    opaque = QColor(s.background).alpha() == 255
+    opaque = QColor(background).alpha() == 255  # type: ignore[call-overload]
     fmt = QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied
     image = QImage(int(width * scale), int(height * scale), fmt)
-    image.fill(QColor(s.background))
+    image.fill(QColor(background))  # type: ignore[call-overload]
     painter = QPainter(image)
-    paint(painter, scale)
+    paint(painter, scale)  # type: ignore[operator]
     painter.end()
-    if not image.save(output, "PNG", PNG_QUALITY):
+    if not image.save(str(partial), "PNG", PNG_QUALITY):
         raise OSError(f"cannot write {output}")
 
 

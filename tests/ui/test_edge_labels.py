@@ -152,3 +152,31 @@ def test_a_same_lane_link_to_a_role_enters_beside_the_role(qapp: object, laid_ou
     before = path.pointAtPercent(0.98)
     assert abs(before.y() - tip.y()) < abs(before.x() - tip.x())  # the arrow comes in sideways
     assert problems(scene) == []
+
+
+def test_arcs_between_close_cards_neither_retrace_nor_cross_a_neighbour(qapp: object) -> None:
+    """Geometry only. Two chips on the facing sides of cards 20 units apart are joined directly:
+    the risers of an arc would share one line. With 10 units there is no room beside the cards,
+    and the arc meets both at their bottoms."""
+    from ui.canvas.routing import End, route
+
+    def obstacles_from(boxes: list[tuple[float, float, float, float]], ends: tuple[QRectF, ...]):  # type: ignore[no-untyped-def]
+        own = {(r.left(), r.top(), r.right(), r.bottom()) for r in ends}
+        others = [b for b in boxes if b not in own]
+        return lambda box: [x for x in others
+                            if x[0] <= box[2] and box[0] <= x[2] and x[1] <= box[3] and box[1] <= x[3]]
+
+    for gap, direct in ((20.0, True), (10.0, False)):
+        left, right = QRectF(0, 0, 200, 150), QRectF(200 + gap, 0, 200, 150)
+        a = End(QRectF(10, 40, 180, 20), left, False)
+        b = End(QRectF(210 + gap, 70, 180, 20), right, False)
+        boxes = [(0.0, 0.0, 200.0, 150.0), (200 + gap, 0.0, 400 + gap, 150.0)]
+        # the label is wider than the gap, so the edge is an arc below, not a side-to-side curve
+        r = route(a, b, 0.0, 120.0, obstacles_from(boxes, (left, right)))
+        points = [r.path.pointAtPercent(t / 20) for t in range(21)]
+        if direct:
+            assert r.path.elementCount() == 4  # one curve, from side to side
+            assert r.path.pointAtPercent(0) == QPointF(200, 50) and r.tip == QPointF(200 + gap, 80)
+        else:
+            assert r.tip.y() == pytest.approx(150.0) and points[0].y() == pytest.approx(150.0)
+            assert max(p.y() for p in points) > 150.0  # a U below both cards

@@ -78,14 +78,33 @@ def test_export_writes_the_unsaved_document(qtbot, make_window, tmp_path: Path, 
 
 def test_canvas_png_is_the_canvas_as_drawn_and_keeps_the_selection(qtbot, make_window, tmp_path: Path,
                                                                      monkeypatch) -> None:
+    from ui.canvas.style import style
+
     w = make_window()
     w.scene.cards["ops"].setSelected(True)
+    edge = next(e for e in w.scene.edges.values() if e.label == "festival grant")
+    edge.setSelected(True)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "canvas"), ""))
     choose(w, "canvas-png")
     image = QImage(str(tmp_path / "canvas.png"))
     assert not image.isNull()
     assert image.width() == pytest.approx(w.scene.sceneRect().width() * 1.5, abs=2)
-    assert w.scene.selected_ids() == ["ops"]
+    select = style().select.rgb()  # the selection outline's colour: not in the picture
+    assert not any(image.pixelColor(x, y).rgb() == select for x in range(0, image.width(), 3)
+                   for y in range(0, image.height(), 3))
+    assert w.scene.selected_ids() == ["ops"] and w.scene.selected_link_keys() == [edge.key]
+
+
+def test_a_canvas_export_that_cannot_be_written_says_so(qtbot, make_window, tmp_path: Path, monkeypatch,
+                                                       no_dialogs) -> None:
+    w = make_window()
+    target = tmp_path / "gone" / "c.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), ""))
+    choose(w, "canvas-svg")
+    assert ("warning", f"Could not export canvas SVG: cannot write {target}: the folder does not exist\n\n"
+                       "Nothing was written.") in no_dialogs
+    assert not target.parent.exists()
+    assert not w.statusBar().currentMessage().startswith("exported")
 
 
 def test_a_refused_export_says_why_and_writes_nothing(qtbot, make_window, tmp_path: Path, monkeypatch,
@@ -108,3 +127,7 @@ def test_a_folder_export_goes_into_the_chosen_folder(qtbot, make_window, tmp_pat
     choose(w, "state-dir")
     target = tmp_path / "regen-commons-state"
     assert target.is_dir() and any(target.rglob("*.yaml"))
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _w, _c, start, _f: (asked.append(start), ("", ""))[1])
+    choose(w, "mermaid")
+    assert asked == [str(tmp_path / "regen-commons.mmd")], "the next export starts in the folder chosen"

@@ -5,6 +5,7 @@ that scrolled sideways, a drag hint blown up over the overview."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
@@ -62,7 +63,7 @@ def test_template_descriptions_wrap_instead_of_scrolling_sideways(qtbot) -> None
     dialog.show()
     QApplication.processEvents()
     lst = dialog.list
-    assert not lst.horizontalScrollBar().isVisible()
+    assert lst.wordWrap()
     for row in range(lst.count()):
         assert lst.visualItemRect(lst.item(row)).width() <= lst.viewport().width()
 
@@ -87,7 +88,7 @@ def test_the_drag_hint_does_not_cover_the_overview(qtbot, make_window, monkeypat
     release(view, end)
 
 
-def test_shift_wheel_and_a_sideways_wheel_pan_left_and_right(qtbot, make_window) -> None:
+def test_shift_wheel_pans_sideways_and_alt_wheel_up_and_down(qtbot, make_window) -> None:
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QWheelEvent
 
@@ -109,6 +110,9 @@ def test_shift_wheel_and_a_sideways_wheel_pan_left_and_right(qtbot, make_window)
     x = bar.value()
     wheel(120, 0, Qt.KeyboardModifier.NoModifier)
     assert bar.value() < x and view.zoom() == zoom
+    y = vbar.value()
+    wheel(0, -120, Qt.KeyboardModifier.AltModifier)
+    assert vbar.value() > y and view.zoom() == zoom  # Alt+wheel: up and down
     wheel(0, 120, Qt.KeyboardModifier.NoModifier)
     assert view.zoom() > zoom  # the plain wheel still zooms
 
@@ -131,22 +135,57 @@ def test_ctrl_y_and_ctrl_shift_z_redo_and_ctrl_equals_zooms_in(qtbot, make_windo
     assert w.view.zoom() > zoom
 
 
-def test_the_legend_stays_in_the_views_corner_and_in_renders(qtbot, make_window) -> None:
+def test_the_legend_stays_in_the_views_corner_and_in_renders(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from ui.canvas.lane_item import legend_overlay_rect
+    from ui.render import render_scene
 
     w = make_window()
     view = w.view
     rect = legend_overlay_rect(view)
     vp = view.viewport().rect()
     assert vp.contains(rect.toAlignedRect()) and rect.right() > vp.right() - 20 and rect.bottom() > vp.bottom() - 20
-    image = view.viewport().grab().toImage()
-    key = style().links["funds"].color  # the funds sample line of the key
-    row = [image.pixelColor(x, int(rect.top() + 8 + w.scene.legend.row * 1.5)).rgb()
-           for x in range(int(rect.left()) + 14, int(rect.left()) + 50)]
-    assert row.count(key.rgb()) >= 20
+    key = style().links["funds"].color.rgb()  # the funds sample line of the key
+    y = int(rect.top() + 8 + w.scene.legend.row * 1.5)
+
+    def key_pixels() -> int:
+        image = view.viewport().grab().toImage()
+        return [image.pixelColor(x, y).rgb() for x in range(int(rect.left()) + 14, int(rect.left()) + 50)].count(key)
+
+    assert key_pixels() >= 20
     w.actions_.show_legend.trigger()  # View > Show Legend off
     assert not view.show_legend and w.settings.q.value("canvas/show_legend") in (False, "false")
+    assert key_pixels() < 5
+    # an export carries the key all the same, in the scene's bottom-right corner
+    out = tmp_path / "canvas.png"
+    render_scene(w.scene, str(out), scale=1.0)
+    image = QImage(str(out))
+    legend = w.scene.legend.sceneBoundingRect().translated(-w.scene.sceneRect().topLeft())
+    row = int(legend.top() + 8 + w.scene.legend.row * 1.5)
+    assert [image.pixelColor(x, row).rgb() for x in range(int(legend.left()) + 14, int(legend.left()) + 50)
+            ].count(key) >= 20
     w.actions_.show_legend.trigger()
+    assert view.show_legend
+
+
+def test_names_in_step_titles_are_no_mnemonics_and_stay_short(qtbot, make_window) -> None:
+    w = make_window()
+    right = max(c.sceneBoundingRect().right() for c in w.scene.cards.values())
+    palette_drop(w.view, "cell", at(w.view, QPointF(right + 200, w.scene.lane_tops[2] + 120)))
+    QTest.keyClicks(w.view._editor, "R&D " + "x" * 200)
+    QTest.keyClick(w.view._editor, Qt.Key.Key_Return)
+    text = w.actions_.undo.text()
+    assert text.startswith("&Undo Add cell 'R&&D xxx") and text.endswith("…") and len(text) < 70
+    assert w.actions_.undo.toolTip().startswith("Undo Add cell 'R&D x")
+
+
+def test_pasting_something_else_says_so(qtbot, make_window) -> None:
+    w = make_window()
+    n = len(w.model.primitives)
+    QApplication.clipboard().setText('{"format": "nope", "layout": {"a": 5}, "primitives": []}')
+    w.view.setFocus()
+    QTest.keyClick(w.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert w.statusBar().currentMessage() == "the clipboard does not hold DAO Primitives Designer items"
+    assert len(w.model.primitives) == n and w.stack.titles() == []
 
 
 def test_scrolling_repaints_where_the_overlays_were_blitted_to(qtbot, make_window, monkeypatch) -> None:

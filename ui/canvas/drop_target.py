@@ -68,6 +68,7 @@ class DropHighlight(QGraphicsItem):
         self.target: str | None = None
         self.ok = True
         self._rect = QRectF()
+        self._over_top = 0.0
         self._label = _Label(self)
 
     @property
@@ -81,11 +82,12 @@ class DropHighlight(QGraphicsItem):
         the card's name), or above ``rect``."""
         if self.scene() is not scene:
             scene.addItem(self)
-        if (target, rect, text, ok) == (self.target, self._rect, self.text, self.ok):
+        over = label_over if label_over is not None else rect
+        if (target, rect, text, ok, over.top()) == (self.target, self._rect, self.text, self.ok, self._over_top):
             return
         self.prepareGeometryChange()
         self.target, self.ok, self._rect = target, ok, QRectF(rect)
-        over = label_over if label_over is not None else rect
+        self._over_top = over.top()
         self._label.setPos(QPointF(rect.left(), over.top() - 4))
         self._label.set_text(text, style().select if ok else REFUSED)
         self.setVisible(True)

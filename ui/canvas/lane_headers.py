@@ -56,11 +56,12 @@ def pinned_headers(view: QGraphicsView) -> list[tuple[str, QRectF]]:
     return tags
 
 
-def paint_pinned_headers(view: QGraphicsView, painter: QPainter) -> None:
-    """Paint :func:`pinned_headers` over the scene (``painter`` is the view's, in scene units)."""
+def paint_pinned_headers(view: QGraphicsView, painter: QPainter) -> bool:
+    """Paint :func:`pinned_headers` over the scene (``painter`` is the view's, in scene units);
+    returns whether there were any."""
     tags = pinned_headers(view)
     if not tags:
-        return
+        return False
     s = style()
     painter.save()
     painter.resetTransform()
@@ -75,3 +76,4 @@ def paint_pinned_headers(view: QGraphicsView, painter: QPainter) -> None:
         painter.setPen(s.lane_title)
         painter.drawText(rect.adjusted(8, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
     painter.restore()
+    return True

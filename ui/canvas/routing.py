@@ -37,6 +37,8 @@ DETOUR = 26.0
 """How far a detour passes beside the card it avoids."""
 SIDE_GAP = 24.0
 """The least gap between two cards in a lane for a side-to-side edge (plus the label's width)."""
+MIN_RISER_GAP = 6.0
+"""The least room beside a card for a riser; with less the arc meets the card at its bottom."""
 SIDE_REACH = 20.0
 """How far beside a card an arc rises to enter it level with a role or task (less in a narrow gap)."""
 LABEL_STEPS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.12, 0.88)
@@ -253,8 +255,12 @@ def _arc_below(a: End, b: End, offset: float, obstacles: Obstacles) -> Route:
     y = lowest + ARC_GAP + min(distance * 0.02, ARC_EXTRA) + max(0.0, offset) * 0.4
     sign = 1.0 if a.card.center().x() <= b.card.center().x() else -1.0
     inset = max(0.08, 0.42 - distance * 0.0004)
-    p1, side1 = _arc_port(a, sign, inset, offset, lowest, obstacles)
-    p2, side2 = _arc_port(b, -sign, inset, offset, lowest, obstacles)
+    p1, side1 = _arc_port(a, sign, inset, offset, lowest, _with(obstacles, b.card))
+    p2, side2 = _arc_port(b, -sign, inset, offset, lowest, _with(obstacles, a.card))
+    if side1 is not None and side2 is not None and abs(p2.x() - p1.x()) < 2 * MIN_RISER_GAP:
+        # two chips on the facing sides of close cards: the risers would share one line
+        return _cubic(side1, QPointF(side1.x() + sign * 30, side1.y()), QPointF(side2.x() - sign * 30, side2.y()),
+                      side2)
     mid = QPointF((p1.x() + p2.x()) / 2, y)
     half = (p2.x() - p1.x()) / 2
     path = QPainterPath(side1 or p1)
@@ -271,22 +277,36 @@ def _arc_below(a: End, b: End, offset: float, obstacles: Obstacles) -> Route:
     return Route(path, side2, turn)
 
 
+def _with(obstacles: Obstacles, card: QRectF) -> Obstacles:
+    """``obstacles`` plus ``card`` (the other end's card counts when finding room beside this one)."""
+    extra = box_of(card)
+
+    def query(box: Box) -> list[Box]:
+        found = obstacles(box)
+        meets = extra[0] <= box[2] and box[0] <= extra[2] and extra[1] <= box[3] and box[1] <= extra[3]
+        return [*found, extra] if meets and extra not in found else found
+
+    return query
+
+
 def _arc_port(end: End, towards: float, inset: float, offset: float, lowest: float,
               obstacles: Obstacles) -> tuple[QPointF, QPointF | None]:
     """Where the U of an arc below starts at ``end``, and the point on the card's side it rises to
     for a role or task end (None for a card end, met at its bottom). ``towards`` is the side of the
     other end: +1 right, -1 left. The riser keeps to the gap beside the card."""
     c = end.card
+    bottom = QPointF(c.center().x() + towards * c.width() * inset + offset * 0.5, c.bottom())
     if end.on_card:
-        return QPointF(c.center().x() + towards * c.width() * inset + offset * 0.5, c.bottom()), None
+        return bottom, None
     side, _ = _side_port(end, towards > 0)
     reach = SIDE_REACH
     probe = (side.x(), c.top(), side.x() + 2 * SIDE_REACH, lowest) if towards > 0 else (
         side.x() - 2 * SIDE_REACH, c.top(), side.x(), lowest)
     for box in obstacles(probe):
         gap = box[0] - side.x() if towards > 0 else side.x() - box[2]
-        if 0 < gap < 2 * reach:
-            reach = gap / 2
+        if gap < 2 * MIN_RISER_GAP:
+            return bottom, None  # a neighbour touches this side: no room to rise beside the card
+        reach = min(reach, gap / 2)
     return QPointF(side.x() + towards * reach, lowest), side
 
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QLineEdit, QMenu, QScrollBar, QWidget
 
 from designer.commands.primitives import AddPrimitive, MovePrimitives, Rename
 from designer.commands.stack import CommandError, UndoStack
@@ -29,7 +29,7 @@ from ui.canvas.card_item import HANDLE_RADIUS, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.drop_target import DropHighlight
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, describe
-from ui.canvas.lane_headers import STRIP_WIDTH, paint_pinned_headers
+from ui.canvas.lane_headers import STRIP_WIDTH, paint_pinned_headers, pinned_headers
 from ui.canvas.lane_item import legend_overlay_rect, paint_legend_overlay
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.placement import free_spot_near, snap_layout
@@ -73,6 +73,7 @@ class CanvasView(QGraphicsView):
         self._rename_added: AddPrimitive | None = None
         self.snap = True
         """Snap moved and dropped cards to the 10-unit grid (View > Snap to Grid)."""
+        self._tags_drawn = False
         self.show_legend = True
         """The key to the link styles in the view's bottom-right corner (View > Show Legend)."""
         self.autoscroll = AutoScroller(self, self._autoscrolled)
@@ -94,7 +95,7 @@ class CanvasView(QGraphicsView):
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
-        paint_pinned_headers(self, painter)
+        self._tags_drawn = paint_pinned_headers(self, painter)
         if self.show_legend:
             paint_legend_overlay(self, painter)
 
@@ -103,9 +104,10 @@ class CanvasView(QGraphicsView):
         # The scroll blitted the overlays (pinned lane names, legend) along with the scene: repaint
         # where they are drawn and where the blit moved their old pixels to.
         vp = self.viewport()
-        strip = QRect(0, 0, STRIP_WIDTH, vp.height())
-        vp.update(strip)
-        vp.update(strip.translated(dx, dy))
+        if self._tags_drawn or pinned_headers(self):
+            strip = QRect(0, 0, STRIP_WIDTH, vp.height())
+            vp.update(strip)
+            vp.update(strip.translated(dx, dy))
         if self.show_legend:
             box = legend_overlay_rect(self).toAlignedRect().adjusted(-2, -2, 2, 2)
             vp.update(box)
@@ -157,18 +159,26 @@ class CanvasView(QGraphicsView):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        sideways = delta.x() or (delta.y() if shift else 0)
-        if sideways or shift:
+        mods = event.modifiers()
+        if mods & Qt.KeyboardModifier.AltModifier:
+            # Alt+wheel pans up and down (some platforms deliver it as a sideways delta)
+            self._wheel_pan(self.verticalScrollBar(), delta.y() or delta.x())
+            event.accept()
+            return
+        sideways = delta.x() or (delta.y() if mods & Qt.KeyboardModifier.ShiftModifier else 0)
+        if sideways:
             # Shift+wheel and a sideways wheel (or touchpad swipe) pan left and right
-            bar = self.horizontalScrollBar()
-            bar.setValue(bar.value() - round(sideways / 120 * bar.singleStep() * 3))
+            self._wheel_pan(self.horizontalScrollBar(), sideways)
             event.accept()
             return
         steps = delta.y() / 120
         if steps:
             self.set_zoom(self.zoom() * ZOOM_STEP**steps)
         event.accept()
+
+    @staticmethod
+    def _wheel_pan(bar: QScrollBar, delta: int) -> None:
+        bar.setValue(bar.value() - round(delta / 120 * bar.singleStep() * 3))
 
     # --- mouse ---------------------------------------------------------------------------------
 

@@ -39,6 +39,8 @@ def summary_text(findings: list[Finding]) -> str:
 
 class ProblemsController(QObject):
     findingsChanged = Signal()
+    namesChanged = Signal(list)
+    """Primitives with findings that were renamed while their findings stayed the same."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -47,6 +49,7 @@ class ProblemsController(QObject):
         self.findings: list[Finding] = []
         self.by_primitive: dict[str, list[Finding]] = {}
         self._changed: set[str] = set()
+        self._renamed: set[str] = set()
         self._full = True
         self._pending = True
         self._unsubscribe = [window.model.events.subscribe(self._on_event), window.stack.subscribe(self.refresh)]
@@ -66,6 +69,8 @@ class ProblemsController(QObject):
             self._full = True
         elif isinstance(event, PrimitiveAdded | PrimitiveRemoved | PrimitiveChanged):
             self._changed.add(event.id)
+            if isinstance(event, PrimitiveChanged) and "name" in event.fields:
+                self._renamed.add(event.id)
         elif isinstance(event, LinkAdded | LinkRemoved):
             self._changed.update((event.link.source, event.link.target))
         elif isinstance(event, SectionChanged) and event.section == "rules":
@@ -82,11 +87,13 @@ class ProblemsController(QObject):
             found = self.engine.run(doc)
         else:
             found = self.engine.update(doc, self._changed)
-        changed, self._changed = self._changed, set()
+        self._changed = set()
+        renamed, self._renamed = self._renamed, set()
         if found == self.findings:
             self.apply_badges()
-            if not changed.isdisjoint(self.by_primitive):
-                self.findingsChanged.emit()  # same findings, but a name in the panel may have changed
+            renamed &= set(self.by_primitive)
+            if renamed:
+                self.namesChanged.emit(sorted(renamed))  # same findings; their groups' names changed
             return
         self.findings = found
         grouped: dict[str, list[Finding]] = defaultdict(list)

@@ -121,6 +121,7 @@ class ProblemsPanel(QWidget):
             shortcut.setWhatsThis(what)  # named in Help > Keyboard Shortcuts
             shortcut.activated.connect(lambda s=step: self.next_problem(s))
         problems.findingsChanged.connect(self.refresh)
+        problems.namesChanged.connect(self.relabel)
         hub.selectionChanged.connect(lambda _ids: self.only_selection.isChecked() and self._refilter())
         self.refresh()
 
@@ -132,6 +133,13 @@ class ProblemsPanel(QWidget):
             return f"Document ({count})"
         p = self.hub.model.get(pid)
         return f"{p.name if p else pid} — {p.kind if p else ''} ({count})"
+
+    def relabel(self, ids: list[str]) -> None:
+        """Rename the groups of ``ids`` (renamed primitives whose findings did not change)."""
+        wanted = set(ids)
+        for key, item in self.groups.items():
+            if key[1] in wanted:
+                item.setText(self._group_label(key, len(self.shown.get(key, ()))))
 
     def refresh(self) -> None:
         """Bring the tree in line with the controller's findings, touching only changed groups."""
