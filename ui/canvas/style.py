@@ -6,6 +6,7 @@ a repaint. Pens, brushes and fonts are built once per theme, never in ``paint()`
 
 from __future__ import annotations
 
+import atexit
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,6 +135,9 @@ def _fitting(font: QFont, texts: list[str], width: float) -> QFont:
 
 
 _STYLES: dict[str, CanvasStyle] = {}
+atexit.register(_STYLES.clear)
+"""Their fonts and pens go while the application still exists: Qt objects a module keeps are
+otherwise destroyed during the interpreter's shutdown, after it, which can crash the exit."""
 
 
 def style(variant: str | None = None) -> CanvasStyle:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from designer.commands.events import DocumentReplaced, Event, PrimitiveAdded, PrimitiveChanged, PrimitiveRemoved
 from designer.commands.primitives import Reparent
@@ -28,8 +28,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class OutlineModel(QAbstractItemModel):
-    def __init__(self, hub: PanelHub) -> None:
-        super().__init__()
+    def __init__(self, hub: PanelHub, parent: QObject | None = None) -> None:
+        # With a Qt parent the model goes with its panel: a parentless one is freed by Python at
+        # exit, possibly before the proxy and tree over it, which then crash when they are hidden.
+        super().__init__(parent)
         self.hub = hub
         self._serial: dict[str, int] = {}
         self._by_serial: dict[int, str] = {}

@@ -50,7 +50,7 @@ class OutlinePanel(QWidget):
         self.setObjectName("outline-panel")
         self.hub = hub
         self._syncing = False
-        self.source = OutlineModel(hub)
+        self.source = OutlineModel(hub, self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.source)
         self.search = QLineEdit()
