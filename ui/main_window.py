@@ -6,7 +6,7 @@ import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QPointF, QRectF, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QPointF, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -40,7 +40,7 @@ from designer.io.errors import LoadError
 from designer.io.load import load_document
 from designer.io.save import save_document
 from designer.layout.auto import auto_layout
-from designer.layout.geometry import CARD_HEADER, CHIP_GAP, CHIP_HEIGHT, LANE_PAD_TOP, LANE_PITCH
+from designer.layout.geometry import CARD_HEADER, CHIP_GAP, CHIP_HEIGHT
 from designer.model.document import Document, Organization
 from designer.model.ids import unique_id
 from designer.model.kinds import SCALES
@@ -49,7 +49,7 @@ from ui.canvas.card_item import CardItem
 from ui.canvas.interactions import push_gesture
 from ui.canvas.minimap import Minimap
 from ui.canvas.palette import Palette
-from ui.canvas.placement import free_spot_near, snap_layout
+from ui.canvas.placement import free_spot_near, layout_at
 from ui.canvas.scene import CanvasScene
 from ui.canvas.view import CanvasView
 from ui.recovery import Recovery
@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
             return
         if push_gesture(self.stack, "Paste", [command], self.report):
             self._select(command.result)
-            self._bring_into_view(command.result)
+            self.view.show_ids(command.result)
 
     def _paste_offset(self, fragment: dict[str, object]) -> tuple[float, float]:
         """How far pasted cards move from where they were copied: to the free spot nearest their
@@ -489,8 +489,7 @@ class MainWindow(QMainWindow):
         if scale not in SCALES:
             return (30.0, 30.0)
         lane = SCALES.index(scale)
-        offset = max(0.0, float(y) - lane * LANE_PITCH)
-        top_left = QPointF(float(x), self.scene.lane_tops[lane] + LANE_PAD_TOP + offset)
+        top_left = self.scene.from_layout(lane, (x, y))
         if first in self.scene.cards:
             height = self.scene.card_height(str(first))
         else:  # cut, or copied elsewhere: about a chip or task row per item inside it
@@ -498,19 +497,8 @@ class MainWindow(QMainWindow):
                          ("role", "task"))
             height = CARD_HEADER + inside * (CHIP_HEIGHT + CHIP_GAP)
         spot = free_spot_near(self.scene, lane, top_left, height, ignore=set())
-        nx, ny = snap_layout(self.scene.to_layout(lane, spot), lane) if self.view.snap else self.scene.to_layout(
-            lane, spot)
-        return (nx - float(x), ny - float(y))
-
-    def _bring_into_view(self, ids: list[str]) -> None:
-        """Scroll so the new items show (a free spot may lie outside the view)."""
-        rect = QRectF()
-        for pid in ids:
-            item = self.scene.item_for(pid)
-            if item is not None:
-                rect = rect.united(item.sceneBoundingRect())
-        if not rect.isNull():
-            self.view.ensureVisible(rect, 40, 40)
+        nx, ny = layout_at(self.scene, lane, spot, self.view.snap)
+        return (nx - x, ny - y)
 
     def duplicate(self) -> None:
         ids = self.scene.selected_ids()
@@ -519,15 +507,11 @@ class MainWindow(QMainWindow):
             command.offset = self._paste_offset(command.fragment)
             if push_gesture(self.stack, "Duplicate", [command], self.report):
                 self._select(command.result)
-                self._bring_into_view(command.result)
+                self.view.show_ids(command.result)
 
     def _select(self, ids: list[str]) -> None:
         self.scene.flush()
-        self.scene.clearSelection()
-        for pid in ids:
-            item = self.scene.item_for(pid)
-            if item is not None and getattr(item, "pid", None) == pid:
-                item.setSelected(True)
+        self.scene.select_ids(ids)
 
     def select_all(self) -> None:
         for card in self.scene.cards.values():

@@ -43,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
 def render_scene(scene: object, output: str, scale: float = 1.5, title: str | None = None) -> None:
     """Paint ``scene`` (a CanvasScene) into a PNG or SVG file."""
     from PySide6.QtCore import QRectF, QSize, Qt
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QColor, QImage, QPainter
 
     from ui.canvas.scene import CanvasScene
     from ui.canvas.style import style
@@ -90,26 +90,20 @@ def render_scene(scene: object, output: str, scale: float = 1.5, title: str | No
             if not partial.exists() or partial.stat().st_size == 0:
                 raise OSError(f"cannot write {output}")
         else:
-            _write_png(partial, output, width, height, scale, paint, s.background)
+            # The background is painted first and is opaque, so the image needs no alpha channel: an
+            # RGB image is written without un-premultiplying every pixel, and the PNG is smaller.
+            opaque = QColor(s.background).alpha() == 255
+            fmt = QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied
+            image = QImage(int(width * scale), int(height * scale), fmt)
+            image.fill(QColor(s.background))
+            painter = QPainter(image)
+            paint(painter, scale)
+            painter.end()
+            if not image.save(str(partial), "PNG", PNG_QUALITY):
+                raise OSError(f"cannot write {output}")
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-
-
-def _write_png(partial: Path, output: str, width: float, height: float, scale: float, paint: object,
-               background: object) -> None:
-    from PySide6.QtGui import QColor, QImage, QPainter
-    # The background is painted first and is opaque, so the image needs no alpha channel: an RGB
-    # image is written without un-premultiplying every pixel, and the PNG is smaller.
-    opaque = QColor(background).alpha() == 255  # type: ignore[call-overload]
-    fmt = QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied
-    image = QImage(int(width * scale), int(height * scale), fmt)
-    image.fill(QColor(background))  # type: ignore[call-overload]
-    painter = QPainter(image)
-    paint(painter, scale)  # type: ignore[operator]
-    painter.end()
-    if not image.save(str(partial), "PNG", PNG_QUALITY):
-        raise OSError(f"cannot write {output}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

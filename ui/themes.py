@@ -73,19 +73,15 @@ FONT_CLASSES = ("", "QMenuBar", "QMenu", "QToolButton", "QPushButton", "QLabel",
 """The widget classes a platform theme may give fonts of their own ("" is the application font):
 each one has to grow with the projector theme, or menus and headers stay small."""
 
-_BASE_FONTS: dict[str, str] = {}
-"""The fonts before any theme changed them, as ``QFont.toString()`` (the projector theme enlarges
-them, the others restore). Kept as text: QFont objects held by a module outlive the application at
-exit, and destroying them then can crash the interpreter's shutdown."""
+_BASE_FONTS: dict[str, QFont] = {}
+"""The fonts before any theme changed them (the projector theme enlarges them, the others restore)."""
 
 
 def _set_font_scale(app: QApplication, scale: float) -> None:
     if not _BASE_FONTS:
-        _BASE_FONTS.update({name: (QApplication.font(name) if name else app.font()).toString()
-                            for name in FONT_CLASSES})
-    for name, text in _BASE_FONTS.items():
-        font = QFont()
-        font.fromString(text)
+        _BASE_FONTS.update({name: QFont(QApplication.font(name) if name else app.font()) for name in FONT_CLASSES})
+    for name, base in _BASE_FONTS.items():
+        font = QFont(base)
         if scale != 1.0:
             if font.pointSizeF() > 0:
                 font.setPointSizeF(round(font.pointSizeF() * scale, 1))

@@ -20,7 +20,7 @@ from designer.model.kinds import CONTAINERS, LINK_KINDS, SCALES
 from ui.canvas.card_item import KIND_LABEL, CardItem
 from ui.canvas.chip_item import ChipItem, TaskItem
 from ui.canvas.drop_target import DropHighlight
-from ui.canvas.placement import free_spot_near, snap_layout
+from ui.canvas.placement import free_spot_near, layout_at
 from ui.canvas.scene import CanvasScene
 from ui.canvas.style import style
 
@@ -148,8 +148,7 @@ class MoveCards:
         return ok
 
     def _layout(self, lane: int, top_left: QPointF) -> tuple[float, float]:
-        position = self.scene.to_layout(lane, top_left)
-        return snap_layout(position, lane) if self.snap else position
+        return layout_at(self.scene, lane, top_left, self.snap)
 
     @staticmethod
     def _commands(positions: dict[str, tuple[float, float]], scales: dict[str, str]) -> list[object]:

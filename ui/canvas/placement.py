@@ -34,6 +34,13 @@ def snap_layout(position: tuple[float, float], lane: int, grid: float = GRID) ->
     return (snap(position[0], grid), top + max(0.0, snap(position[1] - top, grid)))
 
 
+def layout_at(scene: CanvasScene, lane: int, top_left: QPointF, on_grid: bool) -> tuple[float, float]:
+    """The layout position of a card whose scene top-left is ``top_left`` in ``lane``, snapped to the
+    grid when ``on_grid`` (View > Snap to Grid)."""
+    position = scene.to_layout(lane, top_left)
+    return snap_layout(position, lane) if on_grid else position
+
+
 def _free(rect: QRectF, others: list[QRectF]) -> bool:
     return not any(rect.intersects(o) for o in others)
 

@@ -109,6 +109,11 @@ def _points(path: QPainterPath, per_curve: int = 10) -> list[tuple[float, float]
     return points
 
 
+def _meets(a: Box, b: Box) -> bool:
+    """Whether two boxes overlap or touch."""
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
 def box_of(rect: QRectF) -> Box:
     return (rect.left(), rect.top(), rect.right(), rect.bottom())
 
@@ -128,7 +133,7 @@ def path_hits(path: QPainterPath, obstacles: Obstacles) -> list[QRectF]:
     for (x0, y0), (x1, y1) in pairwise(_points(path, 10 if len(near) <= 32 else 6)):
         sx0, sy0, sx1, sy1 = min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
         if len(near) <= 32:  # few cards around: test them directly
-            boxes = [b for b in near if b[0] <= sx1 and sx0 <= b[2] and b[1] <= sy1 and sy0 <= b[3]]
+            boxes = [b for b in near if _meets(b, (sx0, sy0, sx1, sy1))]
         else:
             boxes = obstacles((sx0, sy0, sx1, sy1))
         for b in boxes:
@@ -283,8 +288,7 @@ def _with(obstacles: Obstacles, card: QRectF) -> Obstacles:
 
     def query(box: Box) -> list[Box]:
         found = obstacles(box)
-        meets = extra[0] <= box[2] and box[0] <= extra[2] and extra[1] <= box[3] and box[1] <= extra[3]
-        return [*found, extra] if meets and extra not in found else found
+        return [*found, extra] if _meets(extra, box) and extra not in found else found
 
     return query
 

@@ -173,6 +173,11 @@ class CanvasScene(QGraphicsScene):
         self._sync_edges()
         self._update_scene_rect()
 
+    def select_ids(self, ids: list[str]) -> None:
+        """Select exactly the items of ``ids`` (each primitive's own card, chip or task row)."""
+        self.clearSelection()
+        self._reselect(ids)
+
     def _reselect(self, ids: list[str]) -> None:
         """Select again the items of ``ids`` that were rebuilt (a removed item loses its selection)."""
         for pid in ids:
@@ -284,8 +289,12 @@ class CanvasScene(QGraphicsScene):
         return changed
 
     def scene_pos_of(self, cid: str) -> QPointF:
-        x, _ = self.layout_position(cid)
-        return QPointF(x, self.lane_tops[self.lane_of(cid)] + LANE_PAD_TOP + self._offset_in_lane(cid))
+        return self.from_layout(self.lane_of(cid), self.layout_position(cid))
+
+    def from_layout(self, lane: int, position: tuple[float, float]) -> QPointF:
+        """Nominal-grid layout position of a card in ``lane`` -> its scene top-left (see :meth:`to_layout`)."""
+        x, y = position
+        return QPointF(x, self.lane_tops[lane] + LANE_PAD_TOP + max(0.0, y - lane * LANE_PITCH))
 
     def _position_cards(self, ids: object) -> None:
         for cid in list(ids):  # type: ignore[call-overload]

@@ -6,7 +6,6 @@ a repaint. Pens, brushes and fonts are built once per theme, never in ``paint()`
 
 from __future__ import annotations
 
-import atexit
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,9 +58,14 @@ PEN_STYLES = {"solid": Qt.PenStyle.SolidLine, "dot": Qt.PenStyle.DotLine, "dash"
               "dash-dot": Qt.PenStyle.DashDotLine}
 
 
-def _look(variant: str) -> dict[str, Any]:
+def _known(variant: str) -> str:
     if variant not in VARIANTS:
         raise ValueError(f"unknown canvas style {variant!r}; expected one of {', '.join(VARIANTS)}")
+    return variant
+
+
+def _look(variant: str) -> dict[str, Any]:
+    _known(variant)
     looks: dict[str, dict[str, Any]] = json.loads(LOOKS.read_text(encoding="utf-8"))
     return looks[variant]
 
@@ -135,18 +139,13 @@ def _fitting(font: QFont, texts: list[str], width: float) -> QFont:
 
 
 _STYLES: dict[str, CanvasStyle] = {}
-atexit.register(_STYLES.clear)
-"""Their fonts and pens go while the application still exists: Qt objects a module keeps are
-otherwise destroyed during the interpreter's shutdown, after it, which can crash the exit."""
 
 
 def style(variant: str | None = None) -> CanvasStyle:
     """The canvas style of the current theme (``variant``, one of :data:`VARIANTS`, switches it)."""
     global _current
     if variant is not None:
-        if variant not in VARIANTS:
-            raise ValueError(f"unknown canvas style {variant!r}; expected one of {', '.join(VARIANTS)}")
-        _current = variant
+        _current = _known(variant)
     if _current not in _STYLES:
         _STYLES[_current] = CanvasStyle(_current)
     return _STYLES[_current]

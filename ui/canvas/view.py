@@ -32,7 +32,7 @@ from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, conta
 from ui.canvas.lane_headers import STRIP_WIDTH, paint_pinned_headers, pinned_headers
 from ui.canvas.lane_item import legend_overlay_rect, paint_legend_overlay
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
-from ui.canvas.placement import free_spot_near, snap_layout
+from ui.canvas.placement import free_spot_near, layout_at
 from ui.canvas.scene import CanvasScene
 from ui.canvas.style import LINK_LABELS
 
@@ -388,7 +388,7 @@ class CanvasView(QGraphicsView):
             if added is not None and self._untouched(pid):
                 new_id = self.stack.replace_last(merge_key, _renamed(added, text))
                 scene.flush()
-                self._select(new_id)
+                scene.select_ids([new_id])
                 self.report(f"added {added.kind} '{text}'")
             else:
                 command = Rename(pid, text)
@@ -404,13 +404,6 @@ class CanvasView(QGraphicsView):
         model = self.canvas().model
         return not any(pid in (link.source, link.target) for link in model.links) and not any(
             q.parent == pid for q in model.primitives)
-
-    def _select(self, pid: str) -> None:
-        scene = self.canvas()
-        scene.clearSelection()
-        item = scene.item_for(pid)
-        if item is not None and getattr(item, "pid", None) == pid:
-            item.setSelected(True)
 
     # --- drops: palette items and files --------------------------------------------------------
 
@@ -480,9 +473,7 @@ class CanvasView(QGraphicsView):
             if parent is not None:
                 lane = scene.lane_of(parent)
                 top_left = free_spot_near(scene, lane, top_left, card_height(None, False))
-            position = scene.to_layout(lane, top_left)
-            if self.snap:
-                position = snap_layout(position, lane)
+            position = layout_at(scene, lane, top_left, self.snap)
         name = NEW_NAMES.get(kind, kind)
         command = AddPrimitive(
             kind, name, parent=parent,  # type: ignore[arg-type]
@@ -504,14 +495,24 @@ class CanvasView(QGraphicsView):
         self.start_rename(new_id, merge_key=command.merge_key, added=command)
         return new_id
 
-    def centre_on_ids(self, ids: list[str]) -> None:
+    def _rect_of(self, ids: list[str]) -> QRectF:
         rect = QRectF()
         for pid in ids:
             item = self.canvas().item_for(pid)
             if item is not None:
                 rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def centre_on_ids(self, ids: list[str]) -> None:
+        rect = self._rect_of(ids)
         if not rect.isNull():
             self.centerOn(rect.center())
+
+    def show_ids(self, ids: list[str]) -> None:
+        """Scroll just enough that the items of ``ids`` show (new items on a free spot may lie outside)."""
+        rect = self._rect_of(ids)
+        if not rect.isNull():
+            self.ensureVisible(rect, 40, 40)
 
 
 def _renamed(added: AddPrimitive, name: str) -> AddPrimitive:
