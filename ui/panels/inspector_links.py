@@ -99,17 +99,23 @@ class LinksSection(QGroupBox):
             return
         model = self.hub.model
         current = self._current()
-        self.tree.clear()
-        self.keys = []
-        for link in model.links_of(pid):
-            outgoing = link.source == pid
-            other = model.get(link.target if outgoing else link.source)
-            item = QTreeWidgetItem(["→" if outgoing else "←", link.kind, other.name if other else "?"])
-            item.setToolTip(2, link.target if outgoing else link.source)
-            self.tree.addTopLevelItem(item)
-            self.keys.append(link.key)
-        if current in self.keys:
-            self.tree.setCurrentItem(self.tree.topLevelItem(self.keys.index(current)))
+        # Refilled quietly: a cleared tree has no current row, and showing "no link" for a moment
+        # hid the fields, which threw the keyboard focus out of the panel (Tab after Amount lost it).
+        self.tree.blockSignals(True)
+        try:
+            self.tree.clear()
+            self.keys = []
+            for link in model.links_of(pid):
+                outgoing = link.source == pid
+                other = model.get(link.target if outgoing else link.source)
+                item = QTreeWidgetItem(["→" if outgoing else "←", link.kind, other.name if other else "?"])
+                item.setToolTip(2, link.target if outgoing else link.source)
+                self.tree.addTopLevelItem(item)
+                self.keys.append(link.key)
+            if current in self.keys:
+                self.tree.setCurrentItem(self.tree.topLevelItem(self.keys.index(current)))
+        finally:
+            self.tree.blockSignals(False)
         self._show_link()
         text = self.target_box.currentText()
         self.target_box.clear()
