@@ -12,7 +12,9 @@ step from a skipped or reversed one; both are one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -59,6 +61,8 @@ class PhasePanel(QWidget):
         self.viewed: Phase | None = None
         """The phase whose checklists are shown when a step was clicked; None follows the current one."""
         self._dirty = False
+        self._shown: tuple[str, Phase | None] | None = None
+        """Whose checklists, in which phase, the panel shows: a refill of the same keeps its place."""
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.steps: dict[Phase, QPushButton] = {}
@@ -169,6 +173,8 @@ class PhasePanel(QWidget):
         self.move_button.setVisible(viewed is not None and viewed != current)
         if viewed is not None and viewed != current:
             self.move_button.setText(f"Set {p.name}'s phase to {phase_info(viewed).title}")
+        keep = self._keep_place() if self._shown == (p.id, viewed) else (lambda: None)
+        self._shown = (p.id, viewed)
         while self.lists_lay.count():
             item = self.lists_lay.takeAt(0)
             if item.widget() is not None:
@@ -188,6 +194,26 @@ class PhasePanel(QWidget):
             self.progress.setValue(sum(1 for i in info.items if i.id in ticked))
         self.progress.setVisible(viewed is not None)
         self._tab_order()
+        keep()
+
+    def _keep_place(self) -> Callable[[], None]:
+        """Called before the checklists are rebuilt; the function it returns puts the scroll position
+        and the keyboard focus back. Hiding the focused box used to pass the focus down the panel, and
+        the scroll area followed it: ticking an item scrolled the panel away from it."""
+        bar = self.scroll.verticalScrollBar()
+        value = bar.value()
+        focused = next((k for k, c in self.checks.items() if c.hasFocus()), None)
+        if focused is not None:
+            self.lists.setFocus(Qt.FocusReason.OtherFocusReason)  # off the box before it goes
+
+        def restore() -> None:
+            check = self.checks.get(focused) if focused is not None else None
+            if check is not None:
+                check.setFocus(Qt.FocusReason.OtherFocusReason)
+            bar.setValue(value)
+            QTimer.singleShot(0, lambda: bar.setValue(value))  # again once the new lists are laid out
+
+        return restore
 
     def _label_step(self, i: int, info: PhaseInfo, current: Phase | None, viewed: Phase | None,
                     past_ticked: set[str] | None) -> None:
