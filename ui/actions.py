@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
@@ -82,6 +83,17 @@ class Actions:
         self.show_legend.setChecked(w.settings.q.value("canvas/show_legend", True) not in (False, "false", "0", 0))
         v.show_legend = self.show_legend.isChecked()
         self.auto_layout = act("&Auto-Layout", w.auto_layout, "Ctrl+Shift+L")
+        # issue 12: naming the organization, and the keyboard-first commands
+        self.properties = act("P&roperties…", w.edit_properties,
+                              tip="The organization's name, approach and description")
+        self.link_to = act("&Link to…", w.link_to, "L", tip="Link the selected card to another, by name, then kind")
+        self.link_to.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # the canvas's key
+        v.addAction(self.link_to)
+        self.id_from_name = act("Id from &Name", w.id_from_name, "Ctrl+Shift+I",
+                                tip="Give the selected item the id its name gives (unsaved or unreferenced)")
+        self.hide_panels = act("&Hide All Panels", lambda: w.hide_all_panels(self.hide_panels.isChecked()),
+                               "Ctrl+Shift+H", tip="Hide every side panel; again to bring the same ones back")
+        self.hide_panels.setCheckable(True)
         self.about = act("&About DAO Primitives Designer", w.about)
         self.shortcuts = act("&Keyboard Shortcuts", w.show_shortcuts, SK.HelpContents)
         for a in (self.cut, self.copy, self.paste, self.duplicate, self.delete, self.select_all, self.rename,
@@ -94,6 +106,7 @@ class Actions:
         self.recent_menu = m.addMenu("Open &Recent")
         m.addSeparator()
         m.addActions([self.save, self.save_as, self.revert])
+        m.addAction(self.properties)
         self.export_menu: QMenu = m.addMenu("&Export")
         self.export_actions: dict[str, QAction] = {}
         self.export_menu.aboutToShow.connect(self._fill_export_menu)
@@ -105,6 +118,8 @@ class Actions:
         m.addActions([self.cut, self.copy, self.paste, self.duplicate, self.delete])
         m.addSeparator()
         m.addActions([self.select_all, self.rename, self.find])
+        m.addSeparator()
+        m.addActions([self.link_to, self.id_from_name])
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions([self.zoom_in, self.zoom_out, self.zoom_reset, self.fit])
         self.view_menu.addSeparator()
@@ -121,6 +136,7 @@ class Actions:
             theme_menu.addAction(a)
             self.themes[name] = a
         self.panels_menu: QMenu = self.view_menu.addMenu("&Panels")
+        self.view_menu.addAction(self.hide_panels)
         m = bar.addMenu("&Insert")
         self.insert_actions = {}
         for kind, label in (("dao", "DAO"), ("cell", "Cell"), ("role", "Role"), ("task", "Task"),

@@ -6,7 +6,7 @@ import html
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QPointF, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -49,9 +49,11 @@ from ui.canvas.card_item import CardItem
 from ui.canvas.interactions import push_gesture
 from ui.canvas.minimap import Minimap
 from ui.canvas.palette import Palette
-from ui.canvas.placement import free_spot_near, layout_at
+from ui.canvas.placement import free_spot_near, insert_point, layout_at
 from ui.canvas.scene import CanvasScene
 from ui.canvas.view import CanvasView
+from ui.id_from_name import offer as offer_id_from_name
+from ui.panel_keys import EscapeToCanvas, PanelsHider
 from ui.recovery import Recovery
 from ui.settings import Settings
 from ui.themes import apply_theme
@@ -69,6 +71,7 @@ GESTURES = (
     ("Move a card without putting it into a container", "Alt while dropping"),
     ("Rename in place", "Double-click"),
     ("Cancel a drag, a rename or the find bar", "Esc"),
+    ("Back to the canvas from any panel", "Esc"),
 )
 """Mouse and keyboard gestures that are no menu action, for Help > Keyboard Shortcuts."""
 FILE_FILTER = "DAO state files (*.dao.yaml *.dao.json *.yaml *.yml *.json);;All files (*)"
@@ -86,6 +89,10 @@ def _on_a_keyboard(keys: str) -> bool:
                for p in parts)
 
 
+def _counted(n: int, what: str) -> str:
+    return f"{n} {what}" + ("" if n == 1 else "s")
+
+
 def blank_document() -> Document:
     return Document(organization=Organization(name="Untitled network"))
 
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.recovery = recovery or Recovery()
         self.path: str | None = None
+        self._shown_organization = ""
         self.model = DocumentModel(blank_document())
         self.stack = UndoStack(self.model)
         self.scene = CanvasScene(self.model)
@@ -104,6 +112,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(ICON)))
         self.setAcceptDrops(True)
         self.docks: dict[str, QDockWidget] = {}
+        self.escape_to_canvas = EscapeToCanvas(self)
+        self.panels_hider = PanelsHider(self)
+        self.view.after_rename = lambda pid: offer_id_from_name(self, pid)
         self.actions_ = Actions(self)
         self.palette = Palette()
         self.add_dock("palette", "Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -176,6 +187,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock-{name}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        self.escape_to_canvas.watch(dock)  # Esc in a panel: back to the canvas
         self.actions_.panels_menu.addAction(dock.toggleViewAction())
         self.docks[name] = dock
         return dock
@@ -205,7 +217,11 @@ class MainWindow(QMainWindow):
             action.setText(f"&{verb} {short.replace('&', '&&')}".rstrip())  # a typed & is no mnemonic
             action.setToolTip(f"{verb} {short}".rstrip())
         name = Path(self.path).name if self.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        organization = self.model.organization.name
+        self.setWindowTitle(f"{organization} — {name}[*] — {APP_NAME}")
+        if organization != self._shown_organization:  # the canvas header names it too
+            self._shown_organization = organization
+            self.view.viewport().update()
         self.setWindowModified(self.is_dirty())
         kinds: dict[str, int] = {}
         for p in self.model.primitives:
@@ -279,11 +295,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.chosen() is not None:
             template = dialog.chosen()
             assert template is not None
-            self.new_document(template.document())
+            self.new_document(template.document(), dialog.organization_name())
 
-    def new_document(self, doc: Document) -> None:
+    def new_document(self, doc: Document, organization: str | None = None) -> None:
         data = doc.to_data()
         data.pop("x-template", None)
+        if organization:
+            data["organization"]["name"] = organization
         self._load(Document.model_validate(data), None)
 
     def save(self) -> bool:
@@ -426,8 +444,11 @@ class MainWindow(QMainWindow):
             commands.append(RemoveLinks(keys))
         if ids:
             commands.append(RemovePrimitives(ids))
-        if commands:
-            push_gesture(self.stack, "Delete", commands, self.report)
+        if commands and push_gesture(self.stack, "Delete", commands, self.report):
+            removed = commands[-1] if ids else None
+            count = len(removed.result or []) if isinstance(removed, RemovePrimitives) else 0
+            links = len(keys) + (removed.removed_links if isinstance(removed, RemovePrimitives) else 0)
+            self.report(f"deleted {_counted(count, 'item')}, {_counted(links, 'link')} — Ctrl+Z to undo")
 
     def copy(self) -> None:
         ids = self.scene.selected_ids()
@@ -523,18 +544,34 @@ class MainWindow(QMainWindow):
             self.view.start_rename(ids[0])
 
     def insert_new(self, kind: str) -> None:
-        selected = [i for i in self.scene.selectedItems() if getattr(i, "pid", None)]
-        if selected:
-            pos = selected[0].sceneBoundingRect().center()
-        else:
-            pos = self.view.mapToScene(self.view.viewport().rect().center())
-        self.view.drop_new(kind, QPointF(pos))
+        """Insert > New …: by the selected card (in its lane), else under the mouse, else mid-view."""
+        self.view.drop_new(kind, insert_point(self.view), free_spot=True)
 
     def auto_layout(self) -> None:
         positions = auto_layout(self.model.primitives, self.model.links)
         if positions:
             push_gesture(self.stack, "Auto-layout", [MovePrimitives(positions)], self.report)
             QTimer.singleShot(0, self.view.fit)
+
+    # --- organization and keyboard-first commands --------------------------------------------
+
+    def edit_properties(self) -> None:
+        from ui.properties_dialog import edit_properties
+
+        edit_properties(self)
+
+    def link_to(self) -> None:
+        from ui.link_to import link_to
+
+        link_to(self)
+
+    def id_from_name(self) -> None:
+        from ui.id_from_name import id_from_name
+
+        id_from_name(self)
+
+    def hide_all_panels(self, hide: bool) -> None:
+        self.panels_hider.set_hidden(hide)
 
     # --- find ----------------------------------------------------------------------------------
 

@@ -48,6 +48,15 @@ class AddLink(Command):
         return link.key
 
 
+def kinds_between(model: DocumentModel, source: str, target: str) -> list[LinkKind]:
+    """The link kinds :class:`AddLink` would accept from ``source`` to ``target``, in the usual
+    order: ``uses-role`` only to a role, and no kind the pair already has."""
+    if source == target or source not in model or target not in model:
+        return []
+    kinds = [k for k in LINK_KINDS if k != "uses-role" or model[target].kind == "role"]
+    return [k for k in kinds if model.link_index((source, target, k)) is None]
+
+
 class RemoveLinks(Command):
     def __init__(self, keys: Iterable[LinkKey]) -> None:
         super().__init__()

@@ -115,6 +115,8 @@ class RemovePrimitives(Command):
     def __init__(self, ids: Iterable[str]) -> None:
         super().__init__()
         self.ids = list(dict.fromkeys(ids))
+        self.removed_links = 0
+        """How many links went with them (for "deleted 8 items, 5 links")."""
         self.title = "Delete" if len(self.ids) != 1 else "Delete 1 item"
         if len(self.ids) > 1:
             self.title = f"Delete {len(self.ids)} items"
@@ -125,10 +127,12 @@ class RemovePrimitives(Command):
             _need(model, primitive_id)
             doomed.add(primitive_id)
             doomed.update(model.descendants(primitive_id))
+        self.removed_links = 0
         for i in range(len(model.links) - 1, -1, -1):
             link = model.links[i]
             if link.source in doomed or link.target in doomed:
                 model.apply(RemoveLink(i))
+                self.removed_links += 1
         for i, p in enumerate(model.primitives):
             if isinstance(p, Task) and p.id not in doomed and p.assignee in doomed:
                 model.apply(ReplacePrimitive(i, with_value(p, "assignee", None)))

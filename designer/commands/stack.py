@@ -187,6 +187,16 @@ class UndoStack:
         self._notify()
         return command.result
 
+    def last(self) -> Command | None:
+        """The step Undo would undo (None with nothing done)."""
+        return self._done[-1] if self._done else None
+
+    def retitle_last(self, title: str) -> None:
+        """Name the last step anew (a step that absorbed a later one says what it now does)."""
+        if self._done:
+            self._done[-1].title = title
+            self._notify()
+
     def undo_text(self) -> str:
         return self._done[-1].title if self._done else ""
 

@@ -13,6 +13,8 @@ import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QGraphicsView
 
 from designer.layout.geometry import CARD_WIDTH, LANE_PAD_TOP, LANE_PITCH
 from ui.canvas.scene import CanvasScene
@@ -69,3 +71,19 @@ def free_spot_near(
         if _free(size.translated(x, y), others):
             return QPointF(x, y)
     return QPointF(max([want.x(), *[o.right() for o in others]]), want.y())
+
+
+def insert_point(view: QGraphicsView) -> QPointF:
+    """Where Insert > New … puts an item (scene point, as if dropped there): by the selected card,
+    so it lands in that card's lane (inside it when it can hold the item); else under the mouse
+    when the mouse is over the canvas (menus opened with the keyboard leave it there); else the
+    middle of the view."""
+    scene = view.scene()
+    selected = [i for i in scene.selectedItems() if getattr(i, "pid", None)]
+    if selected:
+        return QPointF(selected[0].topLevelItem().sceneBoundingRect().center())
+    viewport = view.viewport()
+    under = viewport.mapFromGlobal(QCursor.pos())
+    if viewport.rect().contains(under) and viewport.underMouse():
+        return view.mapToScene(under)
+    return view.mapToScene(viewport.rect().center())

@@ -6,6 +6,8 @@ Every drag (cards, a link from a handle, a palette item) scrolls the view near i
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -31,6 +33,7 @@ from ui.canvas.drop_target import DropHighlight
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, describe
 from ui.canvas.lane_headers import STRIP_WIDTH, paint_pinned_headers, pinned_headers
 from ui.canvas.lane_item import legend_overlay_rect, paint_legend_overlay
+from ui.canvas.org_header import header_rect, paint_org_header
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.placement import free_spot_near, layout_at
 from ui.canvas.scene import CanvasScene
@@ -76,6 +79,10 @@ class CanvasView(QGraphicsView):
         self._tags_drawn = False
         self.show_legend = True
         """The key to the link styles in the view's bottom-right corner (View > Show Legend)."""
+        self.after_rename: Callable[[str], None] | None = None
+        """Called with the id of a renamed primitive (the window offers an id from the new name)."""
+        self.show_org_header = True
+        """The organization's name in the view's top-right corner (:mod:`ui.canvas.org_header`)."""
         self.autoscroll = AutoScroller(self, self._autoscrolled)
         self._drop_highlight = DropHighlight()
         self._drop_kind = ""
@@ -96,6 +103,8 @@ class CanvasView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         self._tags_drawn = paint_pinned_headers(self, painter)
+        if self.show_org_header:
+            paint_org_header(self, painter)
         if self.show_legend:
             paint_legend_overlay(self, painter)
 
@@ -108,8 +117,11 @@ class CanvasView(QGraphicsView):
             strip = QRect(0, 0, STRIP_WIDTH, vp.height())
             vp.update(strip)
             vp.update(strip.translated(dx, dy))
-        if self.show_legend:
-            box = legend_overlay_rect(self).toAlignedRect().adjusted(-2, -2, 2, 2)
+        boxes = [legend_overlay_rect(self)] if self.show_legend else []
+        if self.show_org_header:
+            boxes.append(header_rect(self)[1])
+        for rect in boxes:
+            box = rect.toAlignedRect().adjusted(-2, -2, 2, 2)
             vp.update(box)
             vp.update(box.translated(dx, dy))
 
@@ -392,8 +404,10 @@ class CanvasView(QGraphicsView):
                 self.report(f"added {added.kind} '{text}'")
             else:
                 command = Rename(pid, text)
-                command.merge_key = merge_key
+                command.merge_key = merge_key or ("rename", pid, object())  # an id change may join it
                 self.stack.push(command)
+                if self.after_rename is not None:
+                    self.after_rename(pid)
         except CommandError as exc:
             self.report(str(exc))
         scene.flush()
@@ -456,12 +470,13 @@ class CanvasView(QGraphicsView):
         self.drop_new(kind, self.mapToScene(event.position().toPoint()))
         event.acceptProposedAction()
 
-    def drop_new(self, kind: str, pos: QPointF) -> str | None:
+    def drop_new(self, kind: str, pos: QPointF, free_spot: bool = False) -> str | None:
         """Add a primitive of ``kind`` dropped at scene ``pos``: the lane sets the scale, a container the parent.
 
         A card dropped onto a container goes into the container's lane at the free spot nearest the
         drop point (the view scrolls to it if needed). The new item opens in rename with its
-        placeholder selected; the name typed there merges into this step."""
+        placeholder selected; the name typed there merges into this step. With ``free_spot`` (Insert >
+        New …) a card not put into a container also goes to the free spot nearest ``pos``."""
         scene = self.canvas()
         parent, _ = container_at(scene, pos, kind)
         if parent is not None and scene.model[parent].kind not in _containers(kind):
@@ -472,6 +487,7 @@ class CanvasView(QGraphicsView):
             top_left = QPointF(pos.x() - 40, pos.y() - 20)
             if parent is not None:
                 lane = scene.lane_of(parent)
+            if parent is not None or free_spot:
                 top_left = free_spot_near(scene, lane, top_left, card_height(None, False))
             position = layout_at(scene, lane, top_left, self.snap)
         name = NEW_NAMES.get(kind, kind)

@@ -365,6 +365,7 @@ class Inspector(QWidget):
             command: Command
             if path == ("name",):
                 command = Rename(ids[0], value or "")
+                command.merge_key = ("rename", ids[0], object())  # Id from Name may join this step
             elif path == ("phase",):
                 command = SetPhase(ids, value)
             elif path == ("scale",):
@@ -376,6 +377,10 @@ class Inspector(QWidget):
             if isinstance(editor, ChoiceEditor):  # arrowing through a box's choices is one step
                 command.merge_key = ("inspector", tuple(ids), path)
             self.hub.stack.push(command)
+            if path == ("name",):
+                from ui.id_from_name import offer
+
+                offer(self.hub.window, ids[0])
         except CommandError as exc:
             if not isinstance(editor, TextEditor):  # a paragraph keeps its text to fix; others revert
                 self.show_ids(self.ids)

@@ -1,0 +1,67 @@
+"""The organization's name over the canvas: a small header pinned to the view's top-right corner.
+
+Workshops project the canvas without the window title, so the name the facilitator set in
+File > Properties stays in sight there whatever is scrolled or zoomed. Like the legend it is drawn in
+the view's foreground in viewport pixels (top-left belongs to the pinned lane names); exports carry
+the name in their own title line instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsView
+
+MARGIN = 8.0
+MAX_SHARE = 0.45
+"""At most this share of the viewport's width; a longer name is elided in the middle."""
+
+
+def header_text(view: QGraphicsView) -> str:
+    model = getattr(view.scene(), "model", None)
+    org = getattr(model, "organization", None)
+    return str(getattr(org, "name", "") or "")
+
+
+def _font() -> QFont:
+    from ui.canvas.style import style
+
+    font = QFont(style().name_font)
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    return font
+
+
+def header_rect(view: QGraphicsView) -> tuple[str, QRectF]:
+    """(the shown text, its viewport rect); an empty text and rect when there is no name."""
+    text = header_text(view)
+    if not text:
+        return "", QRectF()
+    metrics = QFontMetricsF(_font())
+    vp = view.viewport().rect()
+    room = max(80.0, vp.width() * MAX_SHARE)
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room)
+    width = metrics.horizontalAdvance(shown) + 20
+    return shown, QRectF(vp.right() - MARGIN - width, MARGIN, width, metrics.height() + 10)
+
+
+def paint_org_header(view: QGraphicsView, painter: QPainter) -> QRectF:
+    """Paint the header over the scene (``painter`` is the view's); returns where it went."""
+    from ui.canvas.style import style
+
+    text, rect = header_rect(view)
+    if not text:
+        return rect
+    s = style()
+    painter.save()
+    painter.resetTransform()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    fill = QColor(s.card_fill)
+    fill.setAlpha(235)
+    painter.setPen(QPen(s.lane_line, 1))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect, 6, 6)
+    painter.setFont(_font())
+    painter.setPen(s.lane_title)
+    painter.drawText(rect.adjusted(10, 0, -10, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+    painter.restore()
+    return rect
