@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from designer.commands.links import AddLink, kinds_between
 from designer.commands.model import DocumentModel
 from ui.canvas.interactions import push_gesture
+from ui.panel_keys import back_to_canvas
 from ui.canvas.style import LINK_LABELS
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ def link_to(window: MainWindow) -> LinkToDialog | None:
         window.report("select one card or role, then Link to… (L)")
         return None
     dialog = LinkToDialog(window, ids[0])
-    dialog.finished.connect(lambda _r: (window.view.setFocus(), dialog.deleteLater()))
+    dialog.finished.connect(lambda _r: back_to_canvas(window, dialog))
     dialog.open()
     dialog.search.setFocus()
     return dialog

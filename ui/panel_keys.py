@@ -12,10 +12,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDialog, QDockWidget
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+
+def back_to_canvas(window: MainWindow, dialog: QDialog | None = None) -> None:
+    """Give the keyboard back to the canvas (a dialog that closed: drop it too)."""
+    window.activateWindow()
+    window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+    if dialog is not None:
+        dialog.deleteLater()
 
 
 class EscapeToCanvas(QObject):
@@ -28,7 +36,7 @@ class EscapeToCanvas(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Escape and not event.modifiers()):
-            self.window.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            back_to_canvas(self.window)  # a floating panel is a window of its own
             return True
         return False
 

@@ -26,6 +26,7 @@ from designer.commands.links import EditSection
 from designer.commands.stack import Command
 from designer.model.kinds import APPROACHES
 from ui.canvas.interactions import push_gesture
+from ui.panel_keys import back_to_canvas
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -104,7 +105,7 @@ class PropertiesDialog(QDialog):
 def edit_properties(window: MainWindow) -> PropertiesDialog:
     """Open File > Properties (window-modal, not blocking: tests type into it like a person)."""
     dialog = PropertiesDialog(window)
-    dialog.finished.connect(lambda _r: (window.view.setFocus(), dialog.deleteLater()))
+    dialog.finished.connect(lambda _r: back_to_canvas(window, dialog))
     dialog.open()
     dialog.name.setFocus()
     return dialog
