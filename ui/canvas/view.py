@@ -160,8 +160,9 @@ class CanvasView(QGraphicsView):
         for rect in cards[1:]:
             area = area.united(rect)
         area = area.adjusted(-40, -40, 40, 40)
-        scene_left = self.canvas().sceneRect().left()
-        area.setLeft(min(area.left(), scene_left))  # keep the lane names in view
+        scene = self.canvas().sceneRect()
+        area.setLeft(min(area.left(), scene.left()))  # keep the lane names in view
+        area.setTop(min(area.top(), scene.top()))  # and the network lane, empty in a new document
         self.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() < readable:
             self.set_zoom(readable)
