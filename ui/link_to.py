@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from designer.commands.links import AddLink, kinds_between
 from designer.commands.model import DocumentModel
 from ui.canvas.interactions import push_gesture
-from ui.panel_keys import back_to_canvas
 from ui.canvas.style import LINK_LABELS
+from ui.panel_keys import back_to_canvas
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

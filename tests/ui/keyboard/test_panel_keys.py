@@ -19,7 +19,7 @@ def test_esc_from_any_panel_goes_back_to_the_canvas(window, qtbot) -> None:
         panel = w.panels.get(name)
         qtbot.waitUntil(panel.isVisible, timeout=2000)
         focused = QApplication.focusWidget()
-        assert focused is not None and panel.isAncestorOf(focused) or focused is panel, name
+        assert (focused is not None and panel.isAncestorOf(focused)) or focused is panel, name
         qtbot.keyClick(focused, Qt.Key.Key_Escape)
         assert QApplication.focusWidget() is w.view, name
     # from a field in the middle of the Inspector, too, and the typing there is kept
