@@ -58,3 +58,24 @@ def test_id_from_name_is_refused_once_saved_and_referred_to(make_window, qtbot, 
     message = w.statusBar().currentMessage()
     assert message.startswith("'ops' is saved and ") and message.endswith(
         "things refer to it in this document; ids stay stable once saved")
+
+
+def test_renaming_in_the_inspector_offers_the_id_too(window, qtbot) -> None:
+    from tests.ui.panels.helpers import select_on_canvas
+
+    w = window(None)
+    w.new_document(template("hybrid").document(), "Tide Commons")
+    w.scene.flush()
+    QApplication.processEvents()
+    select_on_canvas(w, qtbot, "team-a")
+    w.panels.focus("inspector")
+    inspector = w.panels.get("inspector")
+    field = inspector.form.editors[("name",)].input
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Dune Cell")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert w.model["team-a"].name == "Dune Cell"
+    assert w.statusBar().currentMessage().endswith("makes it 'dune-cell'")
+    w.id_from_name()
+    assert "dune-cell" in w.model and w.stack.undo_text() == "Rename to 'Dune Cell' with id 'dune-cell'"
