@@ -84,24 +84,14 @@ class LinkToDialog(QDialog):
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._pick_target)
         self.targets.itemActivated.connect(lambda _i: self._pick_target())
-        first = QWidget()
-        lay = QVBoxLayout(first)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.search)
-        lay.addWidget(self.targets, 1)
+        self.pages.addWidget(_page(self.search, self.targets))
         # step 2: the kind
         self.kind_label = QLabel()
         self.kind_label.setWordWrap(True)
         self.kinds = QListWidget()
         self.kinds.setObjectName("link-to-kinds")
         self.kinds.itemActivated.connect(lambda _i: self.accept())
-        second = QWidget()
-        lay = QVBoxLayout(second)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.kind_label)
-        lay.addWidget(self.kinds, 1)
-        self.pages.addWidget(first)
-        self.pages.addWidget(second)
+        self.pages.addWidget(_page(self.kind_label, self.kinds))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
@@ -178,6 +168,16 @@ def link_to(window: MainWindow) -> LinkToDialog | None:
     dialog.open()
     dialog.search.setFocus()
     return dialog
+
+
+def _page(head: QWidget, body: QWidget) -> QWidget:
+    """One step of the picker: a line over a list that takes the room."""
+    page = QWidget()
+    lay = QVBoxLayout(page)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(head)
+    lay.addWidget(body, 1)
+    return page
 
 
 def _esc(text: str) -> str:

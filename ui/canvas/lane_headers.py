@@ -10,7 +10,7 @@ tags live in on every scroll (:data:`STRIP_WIDTH` pixels wide: a fraction of a f
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
 from designer.layout.geometry import LANE_GUTTER
@@ -62,18 +62,24 @@ def paint_pinned_headers(view: QGraphicsView, painter: QPainter) -> bool:
     tags = pinned_headers(view)
     if not tags:
         return False
+    for text, rect in tags:
+        paint_tag(painter, rect, text, style().badge_font)
+    return True
+
+
+def paint_tag(painter: QPainter, rect: QRectF, text: str, font: QFont, radius: float = 5.0, pad: float = 8.0) -> None:
+    """A name on a rounded, nearly opaque card-coloured tag, at viewport pixels ``rect`` whatever
+    the view's zoom (pinned lane names, the organization's header)."""
     s = style()
     painter.save()
     painter.resetTransform()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setFont(s.badge_font)
     fill = QColor(s.card_fill)
     fill.setAlpha(235)
-    for text, rect in tags:
-        painter.setPen(QPen(s.lane_line, 1))
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 5, 5)
-        painter.setPen(s.lane_title)
-        painter.drawText(rect.adjusted(8, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+    painter.setPen(QPen(s.lane_line, 1))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(rect, radius, radius)
+    painter.setFont(font)
+    painter.setPen(s.lane_title)
+    painter.drawText(rect.adjusted(pad, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
     painter.restore()
-    return True

@@ -9,8 +9,11 @@ the name in their own title line instead.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsView
+
+from ui.canvas.lane_headers import paint_tag
+from ui.canvas.style import style
 
 MARGIN = 8.0
 MAX_SHARE = 0.45
@@ -24,8 +27,6 @@ def header_text(view: QGraphicsView) -> str:
 
 
 def _font() -> QFont:
-    from ui.canvas.style import style
-
     font = QFont(style().name_font)
     font.setPointSizeF(font.pointSizeF() * 1.15)
     return font
@@ -46,22 +47,7 @@ def header_rect(view: QGraphicsView) -> tuple[str, QRectF]:
 
 def paint_org_header(view: QGraphicsView, painter: QPainter) -> QRectF:
     """Paint the header over the scene (``painter`` is the view's); returns where it went."""
-    from ui.canvas.style import style
-
     text, rect = header_rect(view)
-    if not text:
-        return rect
-    s = style()
-    painter.save()
-    painter.resetTransform()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    fill = QColor(s.card_fill)
-    fill.setAlpha(235)
-    painter.setPen(QPen(s.lane_line, 1))
-    painter.setBrush(fill)
-    painter.drawRoundedRect(rect, 6, 6)
-    painter.setFont(_font())
-    painter.setPen(s.lane_title)
-    painter.drawText(rect.adjusted(10, 0, -10, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-    painter.restore()
+    if text:
+        paint_tag(painter, rect, text, _font(), radius=6.0, pad=10.0)
     return rect
