@@ -218,7 +218,8 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{verb} {short}".rstrip())
         name = Path(self.path).name if self.path else "Untitled"
         organization = self.model.organization.name
-        self.setWindowTitle(f"{organization} — {name}[*] — {APP_NAME}")
+        shown = organization if len(organization) <= 60 else organization[:59] + "…"  # up to 1000 characters
+        self.setWindowTitle(f"{shown.replace('[*]', '[ *]')} — {name}[*] — {APP_NAME}")
         if organization != self._shown_organization:  # the canvas header names it too
             self._shown_organization = organization
             self.view.viewport().update()
