@@ -50,6 +50,7 @@ class PanelsHider:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.hidden: list[QDockWidget] = []
+        self.in_front: list[QDockWidget] = []
 
     def is_hiding(self) -> bool:
         return bool(self.hidden)
@@ -58,6 +59,7 @@ class PanelsHider:
         docks = list(self.window.docks.values())
         if hide:
             self.hidden = [d for d in docks if d.isVisible()]
+            self.in_front = [d for d in self.hidden if d.isFloating() or not d.visibleRegion().isEmpty()]
             for dock in self.hidden:
                 dock.hide()
             self.window.view.setFocus()
@@ -65,4 +67,6 @@ class PanelsHider:
         else:
             for dock in self.hidden:
                 dock.show()
-            self.hidden = []
+            for dock in self.in_front:  # the same tab in front of each tabbed group as before
+                dock.raise_()
+            self.hidden, self.in_front = [], []

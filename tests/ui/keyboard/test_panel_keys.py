@@ -35,6 +35,7 @@ def test_esc_from_any_panel_goes_back_to_the_canvas(window, qtbot) -> None:
 def test_hide_all_panels_and_back(window, qtbot) -> None:
     w = window()
     w.docks["problems"].hide()  # closed before: stays closed afterwards
+    w.panels.focus("guide")  # a tab behind the Inspector brought to the front
     open_before = {n for n, d in w.docks.items() if d.isVisible()}
     assert open_before
     qtbot.keyClick(w.view, Qt.Key.Key_H, CTRL_SHIFT)
@@ -43,6 +44,8 @@ def test_hide_all_panels_and_back(window, qtbot) -> None:
     assert QApplication.focusWidget() is w.view
     qtbot.keyClick(w.view, Qt.Key.Key_H, CTRL_SHIFT)
     assert {n for n, d in w.docks.items() if d.isVisible()} == open_before
+    QApplication.processEvents()
+    assert not w.docks["guide"].visibleRegion().isEmpty() and w.docks["inspector"].visibleRegion().isEmpty()
     assert not w.actions_.hide_panels.isChecked()
 
 
