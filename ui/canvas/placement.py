@@ -84,6 +84,8 @@ def insert_point(view: QGraphicsView) -> QPointF:
         return QPointF(selected[0].topLevelItem().sceneBoundingRect().center())
     viewport = view.viewport()
     under = viewport.mapFromGlobal(QCursor.pos())
-    if viewport.rect().contains(under) and viewport.underMouse():
+    # where the pointer is, not underMouse(): the Insert menu has just closed over the canvas, and
+    # enter/leave bookkeeping around a popup is not something to lean on
+    if viewport.rect().contains(under) and view.window().isActiveWindow():
         return view.mapToScene(under)
     return view.mapToScene(viewport.rect().center())
