@@ -320,7 +320,7 @@ def test_deep_nesting_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         '{"format": "dao-designer/1", "organization": {"name": "T"}, "x-deep": ' + "[" * depth + "]" * depth + "}"
     )
     code, _, err = _validate(capsys, path)
-    assert err == f"{path}: the file nests lists or mappings too deeply to read\n"
+    assert err == f"{path}:1:170: the file nests lists or mappings too deeply to read\n"  # at the 101st level
     assert code == 2
 
 
