@@ -10,8 +10,8 @@ VALUE_SHOWN = 80
 """How much of a value from the file a message quotes; a 10 MB name is not repeated in full."""
 MESSAGE_SHOWN = 400
 _HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
-_QUOTED = re.compile(r"'([^']{%d,})'" % (VALUE_SHOWN + 1))
-_LONG_WORD = re.compile(r"\S{%d,}" % (VALUE_SHOWN + 1))
+_QUOTED = re.compile("'([^']{" + str(VALUE_SHOWN + 1) + ",})'")
+_LONG_WORD = re.compile(r"\S{" + str(VALUE_SHOWN + 1) + ",}")
 
 
 def visible(text: str) -> str:

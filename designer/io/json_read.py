@@ -67,7 +67,7 @@ def parse_json(text: str, file: str) -> Any:
         at = line_column(text, index) if index is not None else (None, None)
         raise LoadError(file, [Problem(f"{exc} is not a number a state file can hold", *at)]) from None
     except _TooLong as exc:
-        index = _outside_strings(text, re.compile(r"-?[0-9]{%d}" % (INT_DIGITS_MAX + 1)))
+        index = _outside_strings(text, re.compile(r"-?[0-9]{" + str(INT_DIGITS_MAX + 1) + "}"))
         at = line_column(text, index) if index is not None else (None, None)
         raise LoadError(file, [Problem(too_many_digits(len(str(exc).lstrip("-"))), *at)]) from None
     except RecursionError:

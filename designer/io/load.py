@@ -165,8 +165,11 @@ def build_document(data: Any, text: str, file: str) -> Document:
         raise LoadError(file, [Problem(TOO_DEEP, *deep_point_of(text))]) from None
     unwritable = _non_finite_settings(doc)
     if unwritable:
-        raise LoadError(file, [Problem(message, *(locator.find(path) or (None, None)), path)
-                               for path, message in unwritable])
+        problems = []
+        for path, message in unwritable:
+            line, column = locator.find(path) or (None, None)
+            problems.append(Problem(message, line, column, path))
+        raise LoadError(file, problems)
     issues = check_integrity(doc)
     if issues:
         problems = []
