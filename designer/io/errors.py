@@ -11,7 +11,7 @@ VALUE_SHOWN = 80
 MESSAGE_SHOWN = 400
 _HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 _QUOTED = re.compile("'([^']{" + str(VALUE_SHOWN + 1) + ",})'")
-_LONG_WORD = re.compile(r"\S{" + str(VALUE_SHOWN + 1) + ",}")
+_LONG_WORD = re.compile(r"\S{" + str(VALUE_SHOWN + 5) + ",}")
 
 
 def visible(text: str) -> str:

@@ -13,10 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from designer.io.errors import LoadError, Problem, line_column
-from designer.io.yaml_read import DEPTH_SHOWN, too_many_digits
+from designer.io.yaml_read import DEPTH_SHOWN, TOO_DEEP, too_many_digits
 from designer.model.extensions import INT_DIGITS_MAX
-
-TOO_DEEP = "the file nests lists or mappings too deeply to read"
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}:,]|[^\s\[\]{}:,"]+')
 

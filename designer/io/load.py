@@ -14,11 +14,18 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from designer.io.errors import LoadError, Problem
-from designer.io.json_read import TOO_DEEP, deep_point, parse_json
+from designer.io.json_read import deep_point, parse_json
 from designer.io.locate import Locator
 from designer.io.messages import message_for
 from designer.io.migrations import UnknownFormat, migrate
-from designer.io.yaml_read import YamlProblem, fast_path_safe, parse_reference, parse_yaml, yaml_deep_point
+from designer.io.yaml_read import (
+    TOO_DEEP,
+    YamlProblem,
+    fast_path_safe,
+    parse_reference,
+    parse_yaml,
+    yaml_deep_point,
+)
 from designer.model.document import Document
 from designer.model.integrity import check_integrity
 

@@ -163,6 +163,8 @@ def parse_reference(text: str) -> Any:
         raise YamlProblem(_reader_problem(exc, text)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(f"not valid YAML: {exc}")) from None
+    except RecursionError:
+        raise YamlProblem(Problem(TOO_DEEP, *yaml_deep_point(text))) from None
     finally:
         loader.dispose()
 
@@ -235,6 +237,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {text}"
 
 
+TOO_DEEP = "the file nests lists or mappings too deeply to read"
 DEPTH_SHOWN = 100
 """The depth at which a nesting that is too deep to read is pointed at."""
 
