@@ -180,7 +180,7 @@ def _answers(monkeypatch: pytest.MonkeyPatch, rule: Callable[[str], str]) -> lis
 
 def test_two_crashed_documents_are_each_offered_and_kept_until_answered(
         make_window, tmp_path: Path, recovery_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    file_a, doc_a = _crashed(make_window, tmp_path, "a.dao.yaml", "cell")
+    file_a, _doc_a = _crashed(make_window, tmp_path, "a.dao.yaml", "cell")
     file_b, doc_b = _crashed(make_window, tmp_path, "b.dao.yaml", "partner")
     asked = _answers(monkeypatch, lambda text: "Recover" if "b.dao.yaml" in text else "Later")
     w = make_window(None)
