@@ -197,5 +197,6 @@ def _accepted_loads_save_and_load_back(text: str, name: str) -> None:
 def test_any_accepted_x_value_saves_and_loads_back(value: Any) -> None:
     text = _yaml_text(value)
     if text is not None:
+        assert_documents_agree(text)  # the same verdict from the fast and the reference parser
         _accepted_loads_save_and_load_back(text, "f.dao.yaml")
     _accepted_loads_save_and_load_back(_json_text(value), "f.dao.json")
