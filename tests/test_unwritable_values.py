@@ -102,6 +102,17 @@ def test_surrogate_pairs_and_escaped_backslashes_are_not_lone_surrogates() -> No
     assert doc.extensions["x-v"] == "\U0001f600 and \\ud800"
 
 
+def test_paths_are_found_in_json_the_yaml_reader_cannot_compose() -> None:
+    from designer.io.json_read import json_find
+
+    text = '{\n  "a": [1, {"b\\u0041": "x\\ud800"}],\n  "c": {"d": 2}\n}'
+    assert json_find(text, ("a", 1, "bA")) == (2, 24)
+    assert json_find(text, ("a", 1, "bA"), at_key=True) == (2, 13)
+    assert json_find(text, ("c", "d")) == (3, 14)
+    assert json_find(text, ("c", "missing")) == (3, 8)  # the deepest part that exists
+    assert json_find(text, ()) == (1, 1)
+
+
 def test_messages_show_invisible_characters_escaped_and_long_values_cut() -> None:
     assert tidy("unknown key 'a\u202eb\u200b\u2028'") == "unknown key 'a\\u202eb\\u200b\\u2028'"
     long = tidy("bad value '" + "v" * 10_000_000 + "' here")

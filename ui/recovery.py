@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 
 from designer.io.load import parse_document
-from designer.io.save import atomic_write, document_text
+from designer.io.save import atomic_write, document_text, process_alive
 from designer.io.stamp import FileStamp
 from designer.model.document import Document
 
@@ -84,14 +84,8 @@ class Recovery:
 
 def _running_elsewhere(pid: object) -> bool:
     """Whether another live app instance wrote the file (its autosaves are not a crash's leftovers)."""
-    if not isinstance(pid, int) or pid == os.getpid() or pid <= 0 or os.name != "posix":
+    if not isinstance(pid, int) or pid == os.getpid() or pid <= 0 or not process_alive(pid):
         return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
     try:  # a crash long ago: the id may now belong to an unrelated program
         command = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:

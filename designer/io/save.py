@@ -112,7 +112,7 @@ def remove_stale_temps(target: str | Path, now: float | None = None) -> list[Pat
             continue
         pid = match.group("pid")
         gone = (match.group("host") == _HOST and pid is not None and int(pid) != os.getpid()
-                and not _process_alive(int(pid)))
+                and not process_alive(int(pid)))
         if gone or age > STALE_AFTER:
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
@@ -120,7 +120,7 @@ def remove_stale_temps(target: str | Path, now: float | None = None) -> list[Pat
     return removed
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     """Whether a process of this id runs on this machine (unknown counts as alive)."""
     if sys.platform == "win32":
         return True  # os.kill would end it; the age rule cleans up there
