@@ -16,8 +16,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from designer.io.errors import cut
 from designer.io.load import format_of
 from designer.io.save import atomic_write, document_text
 from designer.io.stamp import FileStamp, stamp_bytes, stamp_file
@@ -102,7 +103,8 @@ def opened(window: MainWindow, stamp: FileStamp | None) -> None:
 
 
 def autosave(window: MainWindow) -> Path | None:
-    """Write the recovery file; a failure stays in the status bar until an autosave succeeds."""
+    """Write the recovery file; a failure shows in the status bar (a warning that other messages
+    do not replace) until an autosave succeeds."""
     if not window.is_dirty():
         return None
     try:
@@ -110,17 +112,31 @@ def autosave(window: MainWindow) -> Path | None:
     except Exception as exc:
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         window.autosave_error = reason
-        window.statusBar().showMessage(f"{AUTOSAVE_FAILED}: {reason}. Unsaved changes are not protected; "
-                                       "save with Ctrl+S.", 0)
+        warning = _autosave_warning(window)
+        warning.setText(f"⚠ {AUTOSAVE_FAILED}: {cut(reason, 60)} (save with Ctrl+S)")
+        warning.setToolTip(f"{AUTOSAVE_FAILED}: {reason}\nUnsaved changes have no recovery file until an "
+                           "autosave works again; the app retries every autosave interval.")
+        warning.show()
         return None
     if window.autosave_error:
         window.autosave_error = None
+        _autosave_warning(window).hide()
         window.statusBar().showMessage("Autosave works again", 5000)
     recovered = window.recovered_file
     if recovered is not None and recovered != written:
         recovered.unlink(missing_ok=True)
     window.recovered_file = None
     return written
+
+
+def _autosave_warning(window: MainWindow) -> QLabel:
+    label = window.statusBar().findChild(QLabel, "autosave-warning")
+    if not isinstance(label, QLabel):
+        label = QLabel()
+        label.setObjectName("autosave-warning")
+        label.setStyleSheet("color: #a3000b; font-weight: bold;")
+        window.statusBar().addPermanentWidget(label)  # temporary messages do not hide it
+    return label
 
 
 def forget_recovered(window: MainWindow) -> None:
