@@ -88,6 +88,8 @@ JSON_CASES = [
      "mappings too deeply to read"),
     (JSON_HEAD + '"' + "z" * 10_000_000 + '": 1}', "f.dao.json:1:61: the file: unknown key '" + "z" * 79
      + "…' (extension keys must start with 'x-')"),
+    (JSON_HEAD + '"x-' + "k" * 10_000_000 + '": 1, "x-' + "k" * 10_000_000 + '": 2}',
+     "f.dao.json:1:10000070: duplicate key '" + "x-" + "k" * 77 + "…'"),
     (JSON_HEAD + '"x-a": 1, "x-a": 2}', "f.dao.json:1:71: duplicate key 'x-a'"),
 ]
 
@@ -116,7 +118,7 @@ def test_paths_are_found_in_json_the_yaml_reader_cannot_compose() -> None:
 def test_messages_show_invisible_characters_escaped_and_long_values_cut() -> None:
     assert tidy("unknown key 'a\u202eb\u200b\u2028'") == "unknown key 'a\\u202eb\\u200b\\u2028'"
     long = tidy("bad value '" + "v" * 10_000_000 + "' here")
-    assert long == "bad value '" + "v" * 79 + "…' here"
+    assert long == "bad value '" + "v" * 78 + "… here"
     assert len(tidy("x " * 10_000)) == 400
 
 

@@ -10,7 +10,6 @@ VALUE_SHOWN = 80
 """How much of a value from the file a message quotes; a 10 MB name is not repeated in full."""
 MESSAGE_SHOWN = 400
 _HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
-_QUOTED = re.compile("'([^']{" + str(VALUE_SHOWN + 1) + ",})'")
 _LONG_WORD = re.compile(r"\S{" + str(VALUE_SHOWN + 5) + ",}")
 
 
@@ -32,10 +31,9 @@ def cut(text: str, limit: int = VALUE_SHOWN) -> str:
 
 
 def tidy(message: str) -> str:
-    """A message safe and short to show: invisible characters escaped, values from the file cut
-    to about 80 characters, the whole to 400."""
-    if len(message) > VALUE_SHOWN:
-        message = _QUOTED.sub(lambda m: "'" + cut(m.group(1)) + "'", message)
+    """A message safe and short to show: invisible characters escaped, any run of more than about
+    80 characters without a space cut (values are also cut where they are quoted), the whole cut
+    to 400 characters."""
     message = visible(message)
     if len(message) > VALUE_SHOWN:
         message = _LONG_WORD.sub(lambda m: cut(m.group()), message)

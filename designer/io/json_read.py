@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from designer.io.errors import LoadError, Problem, line_column
+from designer.io.errors import LoadError, Problem, cut, line_column
 from designer.io.yaml_read import DEPTH_SHOWN, TOO_DEEP, too_many_digits
 from designer.model.extensions import INT_DIGITS_MAX
 
@@ -59,7 +59,7 @@ def parse_json(text: str, file: str) -> Any:
         raise LoadError(file, [Problem(f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)]) from None
     except _DuplicateKey as exc:
         where = find_key_twice(text, str(exc))
-        raise LoadError(file, [Problem(f"duplicate key '{exc}'", *where)]) from None
+        raise LoadError(file, [Problem(f"duplicate key '{cut(str(exc))}'", *where)]) from None
     except _NotANumber as exc:
         index = _outside_strings(text, re.compile(re.escape(str(exc))))
         at = line_column(text, index) if index is not None else (None, None)

@@ -17,7 +17,7 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import Resolver
 
-from designer.io.errors import Problem, line_column
+from designer.io.errors import Problem, cut, line_column
 from designer.model.extensions import INT_DIGITS_MAX
 
 _INT_LIMIT = 10**INT_DIGITS_MAX
@@ -107,7 +107,7 @@ class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc]
                 hint = f"; quote {key_node.value!r}" if isinstance(key_node, ScalarNode) else ""
                 raise ConstructorError(None, None, f"mapping keys must be text{hint}", key_node.start_mark)
             if key in mapping:
-                raise ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
+                raise ConstructorError(None, None, f"duplicate key '{cut(key)}'", key_node.start_mark)
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
