@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 
 from designer.io.load import parse_document
-from designer.io.save import atomic_write, document_text, process_alive
+from designer.io.save import atomic_write, document_text, process_alive, remove_stale_temps
 from designer.io.stamp import FileStamp
 from designer.model.document import Document
 
@@ -68,6 +68,8 @@ class Recovery:
 
     def pending(self) -> list[Recovered]:
         """Recovery files left behind by sessions that did not close properly, newest first."""
+        for leftover in self.folder.glob(".*.recovery.json.*.tmp"):  # of autosaves killed mid-write
+            remove_stale_temps(self.folder / (leftover.name[1:].split(".recovery.json.")[0] + ".recovery.json"))
         found: list[Recovered] = []
         for f in sorted(self.folder.glob("*.recovery.json")):
             try:

@@ -234,3 +234,17 @@ def test_a_recovered_document_still_sees_changes_made_on_disk_before_the_crash(
     monkeypatch.setattr(save_flow, "choose", lambda *_a: "Cancel")
     assert not w.save()
     assert "Changed Elsewhere" in target.read_text()
+
+
+def test_leftovers_of_killed_autosaves_are_cleaned_at_start(make_window, recovery_dir: Path) -> None:
+    import os
+    import time
+
+    old = recovery_dir / ".0123456789abcdef.recovery.json.dao-save-00000000-1-x.tmp"
+    old.write_text("{")
+    then = time.time() - 7200
+    os.utime(old, (then, then))
+    fresh = recovery_dir / ".0123456789abcdef.recovery.json.dao-save-00000000-1-y.tmp"
+    fresh.write_text("{")  # another machine's autosave, maybe still being written
+    assert not make_window(None).offer_recovery()
+    assert not old.exists() and fresh.exists()
