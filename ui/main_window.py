@@ -38,12 +38,13 @@ from designer.commands.primitives import MovePrimitives, RemovePrimitives
 from designer.commands.stack import CommandError, UndoStack
 from designer.io.errors import LoadError
 from designer.io.load import load_document
-from designer.io.save import save_document
+from designer.io.stamp import FileStamp, stamp_file
 from designer.layout.auto import auto_layout
 from designer.layout.geometry import CARD_HEADER, CHIP_GAP, CHIP_HEIGHT
 from designer.model.document import Document, Organization
 from designer.model.ids import unique_id
 from designer.model.kinds import SCALES
+from ui import save_flow
 from ui.actions import Actions
 from ui.canvas.card_item import CardItem
 from ui.canvas.interactions import push_gesture
@@ -131,7 +132,9 @@ class MainWindow(QMainWindow):
         self.view.filesDropped.connect(self._open_dropped)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed)
-        self._own_write_mtime: float | None = None
+        self.disk_stamp: FileStamp | None = None  # the file as read or last written (ui.save_flow)
+        self.recovered_file: Path | None = None
+        self.autosave_error: str | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(self.settings.autosave_seconds() * 1000)
         self.autosave_timer.timeout.connect(self.autosave_now)
@@ -236,6 +239,7 @@ class MainWindow(QMainWindow):
         if self.path:
             self.watcher.removePath(self.path)
         self.recovery.discard(self.path)
+        save_flow.forget_recovered(self)
         self.model.replace_document(doc)
         self.stack.clear()
         self.path = path
@@ -268,12 +272,14 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        stamp = stamp_file(path)  # before reading: a change made meanwhile then counts as a change
         try:
             doc = load_document(path)
         except LoadError as exc:
             QMessageBox.critical(self, APP_NAME, f"Cannot open {path}:\n\n{exc}")
             return False
         self._load(doc, path)
+        save_flow.opened(self, stamp)
         self.view.setFocus()  # the canvas takes the keys (zoom, nudge) right after Open
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
@@ -340,26 +346,7 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: str) -> bool:
-        self.view.finish_rename(commit=True)
-        try:
-            save_document(self.model.snapshot(), path)
-        except OSError as exc:
-            QMessageBox.critical(self, APP_NAME, f"Cannot save {path}:\n\n{exc.strerror or exc}")
-            return False
-        if self.path and self.path != path:
-            self.watcher.removePath(self.path)
-            self.recovery.discard(self.path)
-        self.recovery.discard(None if self.path is None else self.path)
-        self.recovery.discard(None)
-        self.path = path
-        self._own_write_mtime = Path(path).stat().st_mtime
-        if path not in self.watcher.files():
-            self.watcher.addPath(path)
-        self.settings.add_recent(path)
-        self._refresh_recent()
-        self.stack.set_clean()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
+        return save_flow.save_to(self, path)
 
     def revert(self) -> None:
         if self.path and (not self.is_dirty() or self.maybe_save_discard()):
@@ -385,8 +372,8 @@ class MainWindow(QMainWindow):
             return
         if path not in self.watcher.files():
             self.watcher.addPath(path)
-        if self._own_write_mtime is not None and Path(path).stat().st_mtime == self._own_write_mtime:
-            return
+        if self.disk_stamp is not None and self.disk_stamp.same_content(stamp_file(path, self.disk_stamp)):
+            return  # our own save, or a write of the same bytes
         self.notice_label.setText(f"{Path(path).name} changed on disk.")
         self.notice.show()
 
@@ -398,27 +385,18 @@ class MainWindow(QMainWindow):
     # --- autosave and recovery ---------------------------------------------------------------
 
     def autosave_now(self) -> Path | None:
-        if not self.is_dirty():
-            return None
-        return self.recovery.save(self.model.snapshot(), self.path)
+        return save_flow.autosave(self)
 
     def offer_recovery(self) -> bool:
-        """At start-up: offer the newest recovery file left by a session that crashed."""
-        pending = self.recovery.pending()
-        if not pending:
-            return False
-        found = pending[0]
-        name = Path(found.path).name if found.path else "an untitled document"
-        answer = QMessageBox.question(
-            self, APP_NAME, f"DAO Primitives Designer did not close properly.\n\nRecover unsaved changes to {name}?"
-        )
-        for r in pending:
-            r.file.unlink(missing_ok=True)
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        self._load(found.document, found.path, dirty=True)
-        self.statusBar().showMessage(f"Recovered unsaved changes to {name}", 8000)
-        return True
+        """At start-up: offer each document a crashed session left (see ui.save_flow)."""
+        return save_flow.offer_recovery(self)
+
+    def spawn(self) -> MainWindow:
+        """Another window of this app (a second recovered document opens in one)."""
+        window = MainWindow(self.settings, Recovery(self.recovery.folder))
+        self.others = [*getattr(self, "others", []), window]
+        window.show()
+        return window
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -658,6 +636,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.recovery.discard(self.path)
+        save_flow.forget_recovered(self)
         self.autosave_timer.stop()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.scene.detach()

@@ -9,6 +9,7 @@ from designer.cli.common import load_or_fail, write_output
 from designer.cli.main import UsageError
 from designer.export.registry import ExportError, load_all
 from designer.io.load import format_of
+from designer.io.save import UnwritableDocument
 
 PLANNED = ("yaml", "json", "dot", "svg", "png", "pdf", "mermaid", "markdown", "csv", "hats", "daouri", "state-dir")
 
@@ -37,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
         content = exporter.render(doc)
     except ExportError as exc:
         raise UsageError(f"{args.file}: {exc}") from None
+    except UnwritableDocument as exc:
+        raise UsageError(f"{args.file}: the document {exc}") from None
     if isinstance(content, bytes) and (args.output is None or args.output == "-"):
         raise UsageError(f"--to {args.to} is binary; name an output file with -o")
     write_output(args.output, content)

@@ -2,7 +2,42 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
+
+VALUE_SHOWN = 80
+"""How much of a value from the file a message quotes; a 10 MB name is not repeated in full."""
+MESSAGE_SHOWN = 400
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+_LONG_WORD = re.compile(r"\S{" + str(VALUE_SHOWN + 5) + ",}")
+
+
+def visible(text: str) -> str:
+    """``text`` with every character that does not show as itself escaped: controls, line breaks,
+    bidi overrides, zero-width characters, surrogates. A message cannot reorder or hide its text."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) in _HIDDEN else c for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def cut(text: str, limit: int = VALUE_SHOWN) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def tidy(message: str) -> str:
+    """A message safe and short to show: invisible characters escaped, any run of more than about
+    80 characters without a space cut (values are also cut where they are quoted), the whole cut
+    to 400 characters."""
+    message = visible(message)
+    if len(message) > VALUE_SHOWN:
+        message = _LONG_WORD.sub(lambda m: cut(m.group()), message)
+    return cut(message, MESSAGE_SHOWN)
 
 
 @dataclass(frozen=True)
@@ -13,6 +48,9 @@ class Problem:
     line: int | None = None
     column: int | None = None
     path: tuple[str | int, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", tidy(self.message))
 
     def located(self, file: str) -> str:
         where = file

@@ -6,19 +6,26 @@ nothing is kept. Order of checks: size, encoding, syntax, format version, schema
 
 from __future__ import annotations
 
-import json
-import re
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from designer.io.errors import LoadError, Problem, line_column
+from designer.io.errors import LoadError, Problem
+from designer.io.json_read import deep_point, parse_json
 from designer.io.locate import Locator
 from designer.io.messages import message_for
 from designer.io.migrations import UnknownFormat, migrate
-from designer.io.yaml_read import YamlProblem, fast_path_safe, parse_reference, parse_yaml
+from designer.io.yaml_read import (
+    TOO_DEEP,
+    YamlProblem,
+    fast_path_safe,
+    parse_reference,
+    parse_yaml,
+    yaml_deep_point,
+)
 from designer.model.document import Document
 from designer.model.integrity import check_integrity
 
@@ -87,64 +94,13 @@ def decode(raw: bytes, file: str) -> str:
 
 def parse_data(text: str, file: str, fmt: SourceFormat) -> Any:
     if fmt == "json":
-        return _parse_json(text, file)
+        return parse_json(text, file)
     try:
         return parse_yaml(text)
     except YamlProblem as exc:
         raise LoadError(file, [exc.problem]) from None
     except RecursionError:
-        raise LoadError(file, [Problem(_TOO_DEEP)]) from None
-
-
-_TOO_DEEP = "the file nests lists or mappings too deeply to read"
-
-
-def _constant_index(text: str, name: str) -> int | None:
-    """Where ``NaN``/``Infinity`` stands as a value, outside any string."""
-    for match in re.finditer(re.escape(name), text):
-        if len(re.findall(r'(?<!\\)"', text[: match.start()])) % 2 == 0:
-            return match.start()
-    return None
-
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKey(key)
-        out[key] = value
-    return out
-
-
-class _NotANumber(ValueError):
-    pass
-
-
-def _no_constants(name: str) -> Any:
-    raise _NotANumber(name)
-
-
-def _parse_json(text: str, file: str) -> Any:
-    try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constants)
-    except json.JSONDecodeError as exc:
-        raise LoadError(file, [Problem(f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno)]) from None
-    except _DuplicateKey as exc:
-        where = Locator(text).duplicate_key(str(exc))
-        line, column = where if where else (None, None)
-        raise LoadError(file, [Problem(f"duplicate key '{exc}'", line, column)]) from None
-    except _NotANumber as exc:
-        index = _constant_index(text, str(exc))
-        line, column = line_column(text, index) if index is not None else (None, None)
-        raise LoadError(file, [Problem(f"{exc} is not a number a state file can hold", line, column)]) from None
-    except ValueError as exc:
-        raise LoadError(file, [Problem(str(exc))]) from None
-    except RecursionError:
-        raise LoadError(file, [Problem(_TOO_DEEP)]) from None
+        raise LoadError(file, [Problem(TOO_DEEP, *yaml_deep_point(text))]) from None
 
 
 def parse_document(raw: bytes | str, file: str = "<input>", fmt: SourceFormat = "yaml") -> Document:
@@ -169,6 +125,17 @@ def parse_source(text: str, file: str, fmt: SourceFormat) -> Loaded:
     except YamlProblem as exc:
         raise LoadError(file, [exc.problem]) from None
     return Loaded(build_document(reference, text, file), reference, text)
+
+
+def _non_finite_settings(doc: Document) -> list[tuple[tuple[str | int, ...], str]]:
+    """Rule settings are free numbers; NaN or infinity there could be read but not written as JSON."""
+    return [(("rules", "settings", key), f"rules.settings.{key}: must be a finite number, found {value!r}")
+            for key, value in doc.rules.settings.items() if isinstance(value, float) and not math.isfinite(value)]
+
+
+def deep_point_of(text: str) -> tuple[int | None, int | None]:
+    """Where a JSON or YAML text first nests too deeply."""
+    return deep_point(text) if text.lstrip().startswith(("{", "[")) else yaml_deep_point(text)
 
 
 def build_document(data: Any, text: str, file: str) -> Document:
@@ -202,7 +169,14 @@ def build_document(data: Any, text: str, file: str) -> Document:
             problems.append(Problem(message, line, column, path))
         raise LoadError(file, problems) from None
     except RecursionError:
-        raise LoadError(file, [Problem(_TOO_DEEP)]) from None
+        raise LoadError(file, [Problem(TOO_DEEP, *deep_point_of(text))]) from None
+    unwritable = _non_finite_settings(doc)
+    if unwritable:
+        problems = []
+        for path, message in unwritable:
+            line, column = locator.find(path) or (None, None)
+            problems.append(Problem(message, line, column, path))
+        raise LoadError(file, problems)
     issues = check_integrity(doc)
     if issues:
         problems = []

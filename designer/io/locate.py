@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from designer.io.json_read import json_find
 from designer.io.yaml_read import compose_reference
 
 
@@ -36,7 +37,7 @@ class Locator:
         """
         node = self._tree()
         if node is None:
-            return None
+            return json_find(self._text, path, at_key) if self._text.lstrip().startswith(("{", "[")) else None
         key_node: Node | None = None
         complete = True
         for step in path:

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from designer.io.errors import cut
 from designer.model.base import is_model
 from designer.model.extensions import plan
 from designer.model.kinds import KINDS
@@ -127,7 +128,7 @@ def message_for(
         return loc, f"{where}: a role or task has no scale of its own; it sits in its container's lane", True
     if kind == "extra_forbidden":
         candidates = known_keys(root, data, loc[:-1]) if root is not None else []
-        return loc, f"{where}: unknown key '{field}'{did_you_mean(str(field), candidates)}", True
+        return loc, f"{where}: unknown key '{cut(str(field))}'{did_you_mean(str(field), candidates)}", True
     if kind == "missing":
         parent = describe_path(loc[:-1], data)
         return loc, f"{parent}: missing required key '{field}'", True

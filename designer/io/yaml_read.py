@@ -17,7 +17,17 @@ from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode
 from yaml.resolver import Resolver
 
-from designer.io.errors import Problem, line_column
+from designer.io.errors import Problem, cut, line_column
+from designer.model.extensions import INT_DIGITS_MAX
+
+_INT_LIMIT = 10**INT_DIGITS_MAX
+
+
+def too_many_digits(count: int | None) -> str:
+    """Python cannot turn whole numbers of more than 4,300 digits into text, so none is read."""
+    has = f"has {count:,} digits" if count is not None else "is that long"
+    return (f"this whole number {has}; a state file holds at most {INT_DIGITS_MAX:,} digits "
+            "(quote it to keep it as text)")
 
 yaml_rs: Any
 try:  # pragma: no cover - depends on the wheel
@@ -97,7 +107,7 @@ class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc]
                 hint = f"; quote {key_node.value!r}" if isinstance(key_node, ScalarNode) else ""
                 raise ConstructorError(None, None, f"mapping keys must be text{hint}", key_node.start_mark)
             if key in mapping:
-                raise ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
+                raise ConstructorError(None, None, f"duplicate key '{cut(key)}'", key_node.start_mark)
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
@@ -111,11 +121,16 @@ class StrictLoader(_BaseLoader, Core12Resolver):  # type: ignore[misc]
 
     def construct_yaml_int(self, node: ScalarNode) -> int:
         value = str(self.construct_scalar(node))
-        if value.startswith("0o"):
-            return int(value[2:], 8)
-        if value.startswith("0x"):
-            return int(value[2:], 16)
-        return int(value, 10)
+        digits = value.lstrip("+-")
+        if digits.startswith(("0o", "0x")):
+            number = int(digits[2:], 8 if digits[1] == "o" else 16)
+        elif len(digits) > INT_DIGITS_MAX:
+            raise ConstructorError(None, None, too_many_digits(len(digits)), node.start_mark)
+        else:
+            number = int(digits, 10)
+        if not -_INT_LIMIT < number < _INT_LIMIT:
+            raise ConstructorError(None, None, too_many_digits(None), node.start_mark)
+        return -number if value.startswith("-") else number
 
     def _refuse(self, node: Node) -> Any:
         tag = str(node.tag).replace(_SHORT_TAG, "!!")
@@ -148,6 +163,8 @@ def parse_reference(text: str) -> Any:
         raise YamlProblem(_reader_problem(exc, text)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(f"not valid YAML: {exc}")) from None
+    except RecursionError:
+        raise YamlProblem(Problem(TOO_DEEP, *yaml_deep_point(text))) from None
     finally:
         loader.dispose()
 
@@ -218,6 +235,28 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         return "this line is indented differently from the lines above it"
     text = problem if not context else f"{problem} ({context})"
     return f"YAML syntax error: {text}"
+
+
+TOO_DEEP = "the file nests lists or mappings too deeply to read"
+DEPTH_SHOWN = 100
+"""The depth at which a nesting that is too deep to read is pointed at."""
+
+
+def yaml_deep_point(text: str) -> tuple[int | None, int | None]:
+    """Where the nesting first goes deeper than :data:`DEPTH_SHOWN` levels (PyYAML's event parser
+    does not recurse, so it reads any depth)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > DEPTH_SHOWN and event.start_mark is not None:
+                    return event.start_mark.line + 1, event.start_mark.column + 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None, None
 
 
 def compose_reference(text: str) -> Node | None:
@@ -292,13 +331,26 @@ _CHECKS: tuple[tuple[tuple[str, ...], tuple[re.Pattern[str] | _PrefixedNumber | 
 )
 
 
+_LONG_NUMBER = re.compile(r"[0-9a-fA-F]{3500}")
+
+
+def _long_number(text: str) -> bool:
+    """A run of digits long enough to be a number Python cannot print: only on lines over 3,500
+    characters, found in a couple of milliseconds, so ordinary files pay nearly nothing."""
+    if len(text) < 3500:
+        return False
+    return any(len(line) >= 3500 and _LONG_NUMBER.search(line) for line in text.split("\n"))
+
+
 def fast_path_safe(text: str) -> bool:
     if yaml_rs is None:
         return False
     for literals, patterns in _CHECKS:
         if any(lit in text for lit in literals) and any(p.search(text) for p in patterns):
             return False
-    return True
+    # yaml-rs reads whole numbers of any length; the reference refuses the ones that cannot be
+    # written back (over 4,300 digits), with their line and column.
+    return not _long_number(text)
 
 
 def parse_yaml(text: str) -> Any:

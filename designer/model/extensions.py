@@ -7,6 +7,8 @@ without any ``x-`` text skip this pass entirely.
 
 from __future__ import annotations
 
+import math
+import re
 import types
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -75,18 +77,55 @@ def plan(cls: type[BaseModel], is_model: Callable[[Any], bool]) -> Plan:
     return found
 
 
+MAX_EXTENSION_DEPTH = 100
+"""How deep ``x-`` data may nest: far beyond any real use, well inside what the writer can recurse."""
+INT_DIGITS_MAX = 4300
+"""Whole numbers of more digits cannot be turned into text by Python (``int`` to ``str`` limit)."""
+_INT_LIMIT = 10**INT_DIGITS_MAX
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_plain(value: Any, path: Path) -> None:
-    """Extension values must be plain data a state file can hold: text keys, no odd types."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise _error(path, f"extension data must use text keys, not {key!r}")
-            check_plain(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            check_plain(item, (*path, i))
-    elif not isinstance(value, (str, int, float, bool, type(None))):
-        raise _error(path, f"extension data cannot hold a {type(value).__name__}")
+    """Extension values must be plain data that every writer can write and the reader reads back:
+    text keys, text without lone surrogates, finite numbers, whole numbers of at most 4,300 digits,
+    and at most 100 levels of nesting. Iterative, so hostile nesting cannot exhaust the stack."""
+    stack: list[tuple[Any, Path, int]] = [(value, path, 0)]
+    while stack:
+        item, where, depth = stack.pop()
+        if isinstance(item, (dict, list)) and depth >= MAX_EXTENSION_DEPTH:
+            raise _error(where, f"extension data nests more than {MAX_EXTENSION_DEPTH} levels deep")
+        if isinstance(item, dict):
+            for key in item:
+                if not isinstance(key, str):
+                    raise _error(where, f"extension data must use text keys, not {key!r}")
+                _check_text(key, (*where, key))
+            stack.extend((sub, (*where, key), depth + 1) for key, sub in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((item[i], (*where, i), depth + 1) for i in range(len(item) - 1, -1, -1))
+        elif isinstance(item, str):
+            _check_text(item, where)
+        elif isinstance(item, float):
+            if math.isnan(item) or math.isinf(item):
+                raise _error(where, f"extension data cannot hold {_NON_FINITE[str(item)]}, which is not a finite "
+                                    "number; quote it to keep it as text")
+        elif isinstance(item, bool) or item is None:
+            continue
+        elif isinstance(item, int):
+            if not -_INT_LIMIT < item < _INT_LIMIT:
+                raise _error(where, f"extension data cannot hold a whole number of more than {INT_DIGITS_MAX:,} "
+                                    "digits; quote it to keep it as text")
+        else:
+            raise _error(where, f"extension data cannot hold a {type(item).__name__}")
+
+
+_NON_FINITE = {"nan": ".nan (not a number)", "inf": ".inf (infinity)", "-inf": "-.inf (minus infinity)"}
+
+
+def _check_text(text: str, where: Path) -> None:
+    found = _SURROGATE.search(text)
+    if found is not None:
+        raise _error(where, f"extension text holds a lone surrogate \\u{ord(found.group()):04x}, which is no "
+                            "character and cannot be saved as UTF-8")
 
 
 def _error(path: Path, message: str) -> ValidationError:
@@ -113,6 +152,7 @@ def strip(
         if isinstance(key, str) and key.startswith(EXTENSION_PREFIX):
             ext = {k: v for k, v in data.items() if isinstance(k, str) and k.startswith(EXTENSION_PREFIX)}
             for k, v in ext.items():
+                _check_text(k, (*path, k))
                 check_plain(v, (*path, k))
             out = {k: v for k, v in data.items() if k not in ext}
             records.append((path, ext))

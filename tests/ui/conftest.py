@@ -33,6 +33,8 @@ def no_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok))
+    # A question with named buttons (ui.save_flow.choose) is closed unanswered: Esc's answer.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(("choose", box.text())) or 0)
     return shown
 
 

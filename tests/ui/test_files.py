@@ -29,12 +29,12 @@ def test_recovery_after_a_simulated_crash(make_window, monkeypatch, recovery_dir
     assert w.autosave_now() is not None
     expected = w.model.snapshot()
     # the process "dies": no close event, the recovery file stays behind
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("ui.save_flow.choose", lambda *a, **k: "Recover")
     w2 = make_window(None)
     assert w2.offer_recovery()
     assert w2.model.snapshot() == expected
     assert w2.isWindowModified() and w2.path == str(SAMPLE)
-    assert not list(recovery_dir.glob("*.json"))
+    assert len(list(recovery_dir.glob("*.json"))) == 1  # kept until saved or autosaved anew
 
 
 def test_close_prompt_cancel_keeps_the_window(make_window, monkeypatch) -> None:
