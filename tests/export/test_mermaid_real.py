@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +44,21 @@ pytestmark = [
 ]
 
 
+@cache
 def _documents() -> dict[str, Document]:
     from designer.io.load import load_document
 
     docs = {"built": built_doc(), "hostile": hostile_doc()}
     docs |= {p.name.removesuffix(".dao.yaml"): load_document(p) for p in SAMPLES}
     return docs
+
+
+DRAWN = ["built", *(p.name.removesuffix(".dao.yaml") for p in SAMPLES), "chain-30"]
+"""Drawn in Chromium: the built document, the samples and a chain nested deeper than the indent cap."""
+
+
+def _document(name: str) -> Document:
+    return chain_doc(30) if name == "chain-30" else _documents()[name]
 
 
 def _run(tmp_path: Path, mode: list[str], sources: dict[str, str]) -> dict[str, Any]:
@@ -89,12 +99,13 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     if CHROMIUM is None:
         pytest.skip(NO_CHROMIUM)
     sources = {name: to_mermaid(doc) for name, doc in _documents().items() if name != "hostile"}
+    sources["chain-30"] = to_mermaid(chain_doc(30))
     return _run(tmp_path_factory.mktemp("mermaid"), ["render", CHROMIUM], sources)
 
 
-@pytest.mark.parametrize("name", ["built", *(p.name.removesuffix(".dao.yaml") for p in SAMPLES)])
+@pytest.mark.parametrize("name", DRAWN)
 def test_every_link_is_drawn_between_its_own_nodes(drawn: dict[str, Any], name: str) -> None:
-    doc = _documents()[name]
+    doc = _document(name)
     result = drawn[name]
     assert result["ok"], result
     edges = result["edges"]
@@ -105,10 +116,10 @@ def test_every_link_is_drawn_between_its_own_nodes(drawn: dict[str, Any], name: 
     assert loose == [], "edges that do not end at their nodes"
 
 
-@pytest.mark.parametrize("name", ["built", *(p.name.removesuffix(".dao.yaml") for p in SAMPLES)])
+@pytest.mark.parametrize("name", DRAWN)
 def test_edge_labels_overlap_nothing(drawn: dict[str, Any], name: str) -> None:
     result = drawn[name]
-    assert result["labels"] == sum(1 for _ in _documents()[name].links)
+    assert result["labels"] == len(_document(name).links)
     assert result["overlaps"] == []
     assert result["onNodes"] == []
 
