@@ -84,7 +84,7 @@ def test_every_export_parses(tmp_path: Path) -> None:
 
 
 def test_the_checker_refuses_a_broken_diagram(tmp_path: Path) -> None:
-    """The parse check can fail: an unclosed subgraph and a bad arrow are reported."""
+    """The parse check can fail: an arrow Mermaid has no form for (`<--` alone) is reported."""
     report = _run(tmp_path, ["parse"], {"broken": 'flowchart TB\n  a <--|"x"| b\n'})
     assert report["broken"]["ok"] is False and "Parse error" in report["broken"]["error"]
 
