@@ -6,9 +6,11 @@ import gc
 import importlib
 import os
 import sys
-from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "regen-commons.dao.yaml"
+from designer.framework.resources import default_sample
+
+SAMPLE = default_sample()
+"""Opened when no file is given: in the source tree or, installed, shipped in the package."""
 
 
 def run_app(path: str | None = None) -> int:

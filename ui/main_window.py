@@ -36,6 +36,7 @@ from designer.commands.links import RemoveLinks
 from designer.commands.model import DocumentModel
 from designer.commands.primitives import MovePrimitives, RemovePrimitives
 from designer.commands.stack import CommandError, UndoStack
+from designer.framework.resources import samples_folder
 from designer.io.errors import LoadError
 from designer.io.load import load_document
 from designer.io.stamp import FileStamp, stamp_file
@@ -63,7 +64,7 @@ from ui.undo_adapter import HistoryView
 APP_NAME = "DAO Primitives Designer"
 FRAGMENT_MIME = "application/x-dao-designer-fragment+json"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dao-designer.svg"
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = samples_folder()
 GESTURES = (
     ("Nudge the selected cards 10 units (Shift: 1 unit)", "Arrow keys"),
     ("Pan", "Space+drag / middle drag"),

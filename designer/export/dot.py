@@ -12,7 +12,7 @@ from itertools import pairwise
 
 from designer.export.labels import label, money, wrapped
 from designer.export.registry import Exporter, register
-from designer.export.tree import Tree
+from designer.export.tree import Tree, indent
 from designer.model.document import Document
 from designer.model.kinds import SCALES
 from designer.model.links import Link
@@ -105,6 +105,7 @@ class _DotWriter:
         self.doc = doc
         self.tree = Tree.of(doc)
         self.out: list[str] = []
+        self.lanes: dict[str, str | None] = {}
         self.clustered = {
             pid for pid, kids in self.tree.children.items() if kids and self.tree.by_id[pid].kind in CLUSTER_STYLES
         }
@@ -149,19 +150,20 @@ class _DotWriter:
         stack: list[tuple[AnyPrimitive, int, bool]] = [(p, 1, False) for p in reversed(self.tree.roots)]
         while stack:
             p, depth, closing = stack.pop()
-            indent = "  " * depth
+            pad = indent(depth)
             if closing:
-                self.out.append(f"{indent}}}")
+                self.out.append(f"{pad}}}")
                 continue
             if p.id not in self.clustered:
-                self._node(p, indent)
+                self._node(p, pad)
                 # A role's tasks sit beside it, in the same cluster.
                 stack.extend((c, depth, False) for c in reversed(self.tree.children[p.id]))
                 continue
             style = CLUSTER_STYLES[p.kind]
-            self.out.append(f"{indent}subgraph {quote(cluster_id(p))} {{")
-            self.out.append(f"{indent}  graph {attrs(style, '')};")
-            self._node(p, indent + "  ")
+            inner = indent(depth + 1)
+            self.out.append(f"{pad}subgraph {quote(cluster_id(p))} {{")
+            self.out.append(f"{inner}graph {attrs(style, '')};")
+            self._node(p, inner)
             stack.append((p, depth, True))
             stack.extend((c, depth + 1, False) for c in reversed(self.tree.children[p.id]))
         # Keep each container's own node above what it holds.
@@ -188,18 +190,15 @@ class _DotWriter:
                 if parent.kind in ("role", "task"):
                     self.out.append(f'  {quote(parent.id)} -> {quote(p.id)} [color="#9a9a9a", arrowhead=none];')
 
-    def _inside(self, inner: str, outer: str) -> bool:
-        return any(a.id == outer for a in self.tree.ancestors(self.tree.by_id[inner]))
-
     def _links(self) -> None:
         if self.doc.links:
             self.out.append("  // links, styled by kind")
         for link in self.doc.links:
             style = dict(LINK_STYLES[link.kind])
             src, dst = link.source, link.target
-            if src in self.clustered and not self._inside(dst, src):
+            if src in self.clustered and not self.tree.inside(dst, src):
                 style["ltail"] = f"cluster_{src}"
-            if dst in self.clustered and not self._inside(src, dst):
+            if dst in self.clustered and not self.tree.inside(src, dst):
                 style["lhead"] = f"cluster_{dst}"
             if link.kind in ("partners-with", "coordinates-with", "uses-role"):
                 style["constraint"] = "false"
@@ -211,14 +210,26 @@ class _DotWriter:
             self.out.append(f"  {quote(src)} -> {quote(dst)} {attrs(style, caption, key)};")
 
     def _lane(self, primitive_id: str) -> str | None:
-        """The scale band a primitive is drawn in: its own scale, or its nearest container's."""
+        """The scale band a primitive is drawn in: its own scale, or its nearest container's
+        (remembered, so a long chain of tasks is walked once, not once per link)."""
+        if primitive_id in self.lanes:
+            return self.lanes[primitive_id]
         p = self.tree.by_id.get(primitive_id)
+        path: list[str] = []
+        found: str | None = None
         while p is not None:
+            if p.id in self.lanes:
+                found = self.lanes[p.id]
+                break
+            path.append(p.id)
             scale = getattr(p, "scale", None)
             if scale is not None:
-                return str(scale)
+                found = str(scale)
+                break
             p = self.tree.by_id.get(p.parent) if p.parent else None
-        return None
+        for pid in path:
+            self.lanes[pid] = found
+        return found
 
 
 def to_dot(doc: Document) -> str:

@@ -27,13 +27,23 @@ LAYOUT = "layout.yaml"
 PRIMITIVES = "primitives"
 
 
+FOLDER_DEPTH = 16
+"""Folders deep that files follow containment; deeper primitives sit in the folder of their
+ancestor at this depth. Paths stay within every file system's limits (16 ids of at most 64
+characters), and the index stays linear in size. Import reads containment from ``parent``, so the
+folders are only for people."""
+
+
 def primitive_paths(doc: Document) -> dict[str, str]:
-    """The relative file of each primitive: its ancestors' ids as folders, its own id as the name."""
+    """The relative file of each primitive: its ancestors' ids as folders (the first
+    ``FOLDER_DEPTH``), its own id as the name."""
     tree = Tree.of(doc)
+    folders: dict[str, tuple[str, ...]] = {}
     out: dict[str, str] = {}
     for p, _ in tree.walk():
-        folders = [a.id for a in reversed(tree.ancestors(p))]
-        out[p.id] = str(PurePosixPath(PRIMITIVES, *folders, f"{p.id}.yaml"))
+        above = folders[p.parent] + (p.parent,) if p.parent in folders else ()
+        folders[p.id] = above[:FOLDER_DEPTH]
+        out[p.id] = str(PurePosixPath(PRIMITIVES, *folders[p.id], f"{p.id}.yaml"))
     return out
 
 

@@ -7,9 +7,12 @@ independent of how positions were found.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from designer import __version__
 from designer.rules.finding import Finding, Severity, count_by_severity
@@ -18,6 +21,8 @@ from designer.rules.registry import Rule, all_rules
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "note"}
 INFO_URI = "https://github.com/superbenefit/knowledge-base"
+SRCROOT = "%SRCROOT%"
+"""The base id of the folder validate ran in; result URIs inside it are relative to it."""
 UNREADABLE = "DP000"
 """The code under which a file that cannot be loaded is reported (not a rule: nothing else ran)."""
 _UNREADABLE_RULE: dict[str, Any] = {
@@ -130,14 +135,38 @@ def _sarif_path(path: Sequence[str | int] | None) -> str | None:
     return out
 
 
-def sarif_log(items: Sequence[Located], rules: Sequence[Rule] | None = None) -> dict[str, Any]:
+def folder_uri(folder: Path) -> str:
+    """A folder as a ``file:`` URI ending in ``/``, as SARIF wants a base URI."""
+    uri = folder.as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def artifact_location(file: str, root: Path) -> dict[str, str]:
+    """A file as SARIF's ``artifactLocation``: a percent-encoded URI reference (RFC 3986).
+
+    A path inside ``root`` becomes a relative reference against ``%SRCROOT%`` (spaces, ``#``,
+    ``%``, ``:`` and non-ASCII letters encoded as UTF-8 octets); any other path an absolute ``file:``
+    URI. Raw paths are not URI references: code-scanning tools and the SARIF schema refuse them."""
+    path = Path(os.path.abspath(root / file))
+    try:
+        relative = path.relative_to(root)
+    except ValueError:
+        return {"uri": path.as_uri()}
+    return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": SRCROOT}
+
+
+def sarif_log(
+    items: Sequence[Located], rules: Sequence[Rule] | None = None, root: Path | None = None
+) -> dict[str, Any]:
+    """The SARIF 2.1.0 log; ``root`` (default: the working folder) is ``%SRCROOT%``."""
+    base = Path(os.path.abspath(root if root is not None else Path.cwd()))
     catalog = list(rules) if rules is not None else list(all_rules())
     index = {r.code: i + 1 for i, r in enumerate(catalog)}
     index[UNREADABLE] = 0
     results = []
     for item in items:
         f = item.finding
-        physical: dict[str, Any] = {"artifactLocation": {"uri": item.file}}
+        physical: dict[str, Any] = {"artifactLocation": artifact_location(item.file, base)}
         if item.line is not None:
             region: dict[str, int] = {"startLine": item.line}
             if item.column is not None:
@@ -174,6 +203,7 @@ def sarif_log(items: Sequence[Located], rules: Sequence[Rule] | None = None) -> 
                         "rules": [_UNREADABLE_RULE, *(_sarif_rule(r) for r in catalog)],
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": folder_uri(base)}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

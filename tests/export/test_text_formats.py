@@ -24,10 +24,11 @@ from designer.model.document import Document
 from tests.export.conftest import FORMULA, GOLDEN, built_doc, hostile_doc
 
 MERMAID_LINE = re.compile(
-    r'^(flowchart TB|  %% [^\n]*|\s*subgraph p_[a-z0-9_]+ \["[^"`<>]*"\]|\s*direction TB|\s*end'
+    r'^(flowchart TB|  %% [^\n]*|\s*subgraph c_[a-z0-9_]+ \[" "\]|\s*direction TB|\s*end'
     r'|\s*p_[a-z0-9_]+(\[\[|\(\[|\(|\[|\{\{)"[^"`<>]*"(\]\]|\]\)|\)|\]|\}\})'
-    r'|  p_[a-z0-9_]+ (-->|<-\.->|o--o|==>|-\.->)\|"[^"`<>|]*"\| p_[a-z0-9_]+'
-    r"|  p_[a-z0-9_]+ --- p_[a-z0-9_]+|  classDef [a-z]+ [^\n]+|  class [a-z0-9_,]+ [a-z]+)$"
+    r'|  p_[a-z0-9_]+ (-->|<-\.->|-\.-|==>|-\.-o)\|"[^"`<>|]*"\| p_[a-z0-9_]+'
+    r"|  p_[a-z0-9_]+ --- p_[a-z0-9_]+|  linkStyle [0-9,]+ [a-z0-9:#.,\- ]+"
+    r"|  classDef [a-z-]+ [^\n]+|  class [a-z0-9_,]+ [a-z-]+)$"
 )
 
 
