@@ -1,22 +1,27 @@
 """A card: a DAO, cell or partner in its lane, with kind, name, phase strip and badge, summary.
 
-Text is painted in ``paint()`` from strings elided once in :meth:`CardItem.set_primitive`; the
-outline path is cached. Zoomed far out (level of detail below 0.4) a card is one filled rect.
+Text is painted in ``paint()`` from lines wrapped once in :meth:`CardItem.set_primitive`: a name
+takes up to two lines before anything is cut, so a name of two lines is never shortened. The
+outline path is cached. Zoomed far out (level of detail below 0.4) a card is one filled rect. In
+presentation mode (:func:`ui.canvas.style.presenting`) a card shows its name alone, large.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from designer.layout.geometry import CARD_PAD, CARD_WIDTH
+from designer.layout.geometry import CARD_HEADER, CARD_PAD, CARD_WIDTH
 from designer.model.primitives import AnyPrimitive
-from ui.canvas.style import style
+from ui.canvas.style import presenting, style
 
 KIND_LABEL = {"dao": "DAO", "cell": "CELL", "partner": "PARTNER", "role": "ROLE", "task": "TASK"}
 HANDLE_RADIUS = 7.0
 LOD_SIMPLE = 0.4
+NAME_TOP = 22.0
+NAME_LINES = 2
+INNER_WIDTH = CARD_WIDTH - 2 * CARD_PAD - 6
 
 
 def summary_of(p: AnyPrimitive) -> str:
@@ -43,6 +48,52 @@ def summary_of(p: AnyPrimitive) -> str:
     return " · ".join(parts)
 
 
+def wrap_lines(text: str, metrics: QFontMetricsF, width: float, lines: int = NAME_LINES) -> list[str]:
+    """``text`` broken at spaces into at most ``lines`` lines of ``width``; a word wider than a line
+    is broken inside it, and only what still does not fit is cut, with "…" at the end."""
+    words = text.split()[::-1]  # a stack: the next word is last
+    out: list[str] = []
+    while words and len(out) < lines:
+        line = words.pop()
+        if metrics.horizontalAdvance(line) > width and len(line) > 1:  # one word wider than a line
+            low, high = 1, len(line) - 1  # the longest start that fits: a binary search
+            while low < high:
+                mid = (low + high + 1) // 2
+                low, high = (mid, high) if metrics.horizontalAdvance(line[:mid]) <= width else (low, mid - 1)
+            cut = low
+            words.append(line[cut:])
+            line = line[:cut]
+        else:
+            while words and metrics.horizontalAdvance(f"{line} {words[-1]}") <= width:
+                line = f"{line} {words.pop()}"
+        out.append(line)
+    if words and out:
+        rest = " ".join([out[-1], *reversed(words)])
+        out[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return out or [""]
+
+
+def fitted_name(name: str, font: QFont, height: float) -> tuple[QFont, list[str]]:
+    """``font`` made smaller until the whole of ``name`` wraps into ``height`` (exports, where a
+    cut name would be lost); the lines to draw."""
+    pixels = font.pixelSize() > 0
+    size = font.pixelSize() if pixels else font.pointSizeF()
+    metrics = QFontMetricsF(font)
+    # start near the size at which the text's area fills the room, then step down
+    size *= min(1.0, (height * INNER_WIDTH / max(1.0, metrics.horizontalAdvance(name) * metrics.lineSpacing())) ** 0.5)
+    smaller = QFont(font)
+    while True:
+        if pixels:
+            smaller.setPixelSize(max(1, int(size)))
+        else:
+            smaller.setPointSizeF(max(0.5, size))
+        metrics = QFontMetricsF(smaller)
+        lines = wrap_lines(name, metrics, INNER_WIDTH, lines=len(name) + 1)
+        if len(lines) * metrics.lineSpacing() <= height or size <= 1:
+            return smaller, lines
+        size *= 0.9
+
+
 class CardItem(QGraphicsItem):
     """One DAO, cell or partner card. Chips and task rows are its child items."""
 
@@ -66,12 +117,15 @@ class CardItem(QGraphicsItem):
         s = style()
         self.name = p.name
         self.phase = getattr(p, "phase", None) or ""
-        inner = CARD_WIDTH - 2 * CARD_PAD - 6
         badge_w = QFontMetricsF(s.badge_font).horizontalAdvance(self.phase) + 16 if self.phase else 0.0
         self._badge_w = badge_w
-        self._name = QFontMetricsF(s.name_font).elidedText(p.name, Qt.TextElideMode.ElideRight, inner)
-        self._summary = QFontMetricsF(s.summary_font).elidedText(
-            summary_of(p), Qt.TextElideMode.ElideRight, inner
+        self._presenting = presenting()
+        name_font = s.presenting_name_font if self._presenting else s.name_font
+        self._name_spacing = QFontMetricsF(name_font).lineSpacing()
+        self._names = wrap_lines(p.name, QFontMetricsF(name_font), INNER_WIDTH)
+        self._cut = " ".join(self._names).split() != p.name.split()
+        self._summary = "" if self._presenting else QFontMetricsF(s.summary_font).elidedText(
+            summary_of(p), Qt.TextElideMode.ElideRight, INNER_WIDTH
         )
         self._kind = KIND_LABEL.get(p.kind, p.kind.upper())
         if height != self._height:
@@ -97,7 +151,12 @@ class CardItem(QGraphicsItem):
         return QPointF(CARD_WIDTH, self._height / 2)
 
     def name_rect(self) -> QRectF:
-        return QRectF(CARD_PAD + 6, 22, CARD_WIDTH - 2 * CARD_PAD - 6, 24)
+        """Where the name's first line sits (the rename editor opens over it)."""
+        return QRectF(CARD_PAD + 6, NAME_TOP, INNER_WIDTH, 24)
+
+    def name_lines(self) -> list[str]:
+        """The name as drawn: one or two lines (the last cut with "…" only when two do not hold it)."""
+        return list(self._names)
 
     def fold_rect(self) -> QRectF:
         return QRectF(CARD_WIDTH - 26, self._height - 18, 20, 16)
@@ -127,6 +186,11 @@ class CardItem(QGraphicsItem):
         painter.setBrush(phase_color)
         painter.drawRoundedRect(QRectF(1.5, 6, 5, self._height - 12), 2.5, 2.5)
         x = CARD_PAD + 6
+        if self._presenting:
+            self._paint_name(painter, s.presenting_name_font,
+                             (CARD_HEADER - len(self._names) * self._name_spacing) / 2)
+            self._paint_badges(painter)
+            return
         painter.setPen(s.card_muted)
         painter.setFont(s.kind_font)
         painter.drawText(QRectF(x, 7, 120, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._kind)
@@ -138,18 +202,39 @@ class CardItem(QGraphicsItem):
             painter.setPen(QColor("#ffffff"))
             painter.setFont(s.badge_font)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.phase)
-        painter.setPen(s.card_text)
-        painter.setFont(s.name_font)
-        painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._name)
+        bottom = self._paint_name(painter, s.name_font, NAME_TOP)
         if self._summary:
             painter.setPen(s.card_muted)
             painter.setFont(s.summary_font)
             painter.drawText(
-                QRectF(x, 46, CARD_WIDTH - x - CARD_PAD, 16),
+                QRectF(x, bottom + 1, CARD_WIDTH - x - CARD_PAD, 16),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 self._summary,
             )
-        if self.problems:
+        self._paint_badges(painter)
+
+    def _paint_name(self, painter: QPainter, font: QFont, top: float) -> float:
+        """The name's lines from ``top`` down; returns where they end. A picture or an SVG (any
+        painting not onto the screen) never cuts a name: one too long for two lines is set smaller
+        until it fits the same room whole."""
+        painter.setPen(style().card_text)
+        lines, spacing = self._names, self._name_spacing
+        if self._cut and not isinstance(painter.device(), QWidget):
+            font, lines = fitted_name(self.name, font, NAME_LINES * spacing)
+            spacing = QFontMetricsF(font).lineSpacing()
+        painter.setFont(font)
+        for line in lines:
+            painter.drawText(QRectF(CARD_PAD + 6, top, INNER_WIDTH, spacing),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            top += spacing
+        return top
+
+    def _paint_badges(self, painter: QPainter) -> None:
+        """The problem badge (unless the scene hides them, as while presenting), the fold corner and
+        the link handle."""
+        s = style()
+        selected = self.isSelected()
+        if self.problems and getattr(self.scene(), "show_badges", True):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(s.problem.get(self.problem_severity, s.problem["warning"]))
             centre = QPointF(CARD_WIDTH - 2, -2)
