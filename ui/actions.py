@@ -81,6 +81,12 @@ class Actions:
         self.show_legend.setCheckable(True)
         self.show_legend.setChecked(w.settings.q.value("canvas/show_legend", True) not in (False, "false", "0", 0))
         v.show_legend = self.show_legend.isChecked()
+        self.show_badges = act("Show Problem &Badges", lambda: w.scene.set_show_badges(self.show_badges.isChecked()),
+                               tip="The count of findings on each card (hidden while presenting)")
+        self.show_badges.setCheckable(True)
+        self.show_badges.setChecked(True)
+        self.present = act("&Present", w.present, "F5",
+                           tip="Workshop mode: full screen, large type, one step at a time (Esc leaves)")
         self.auto_layout = act("&Auto-Layout", w.auto_layout, "Ctrl+Shift+L")
         self.about = act("&About DAO Primitives Designer", w.about)
         self.shortcuts = act("&Keyboard Shortcuts", w.show_shortcuts, SK.HelpContents)
@@ -111,6 +117,8 @@ class Actions:
         self.view_menu.addAction(self.show_tasks)
         self.view_menu.addAction(self.snap_grid)
         self.view_menu.addAction(self.show_legend)
+        self.view_menu.addAction(self.show_badges)
+        self.view_menu.addAction(self.present)
         theme_menu = self.view_menu.addMenu("T&heme")
         group = QActionGroup(w)
         self.themes: dict[str, QAction] = {}

@@ -22,6 +22,12 @@ LOD_SIMPLE = 0.4
 NAME_TOP = 22.0
 NAME_LINES = 2
 INNER_WIDTH = CARD_WIDTH - 2 * CARD_PAD - 6
+PRESENTING_LEFT = 12.0
+"""Where a name starts in presentation mode (no kind line: the name has the header to itself)."""
+PRESENTING_WIDTH = CARD_WIDTH - PRESENTING_LEFT - 6
+PRESENTING_LEADING = 1.05
+SMALLEST_ON_SCREEN = 0.7
+"""How far a name too long for two lines is set smaller on screen before its end is cut."""
 
 
 def summary_of(p: AnyPrimitive) -> str:
@@ -73,25 +79,39 @@ def wrap_lines(text: str, metrics: QFontMetricsF, width: float, lines: int = NAM
     return out or [""]
 
 
-def fitted_name(name: str, font: QFont, height: float) -> tuple[QFont, list[str]]:
-    """``font`` made smaller until the whole of ``name`` wraps into ``height`` (exports, where a
-    cut name would be lost); the lines to draw."""
+def _whole_words(lines: list[str], text: str) -> bool:
+    """Whether ``lines`` hold ``text`` whole, broken only between words."""
+    return [w for line in lines for w in line.split()] == text.split()
+
+
+def _spacing(font: QFont) -> float:
+    """Line pitch of a card's name: the font's own, or tighter for the large presentation type
+    (two lines of it must share a card header)."""
+    spacing = QFontMetricsF(font).lineSpacing()
+    return min(spacing, PRESENTING_LEADING * font.pixelSize()) if font.pixelSize() > 0 else spacing
+
+
+def fitted_name(name: str, font: QFont, height: float, width: float = INNER_WIDTH,
+                smallest: float = 0.0) -> tuple[QFont, list[str]] | None:
+    """``font`` made smaller until the whole of ``name`` wraps into ``height``, and the lines to
+    draw; None when that needs less than ``smallest`` times the size."""
     pixels = font.pixelSize() > 0
-    size = font.pixelSize() if pixels else font.pointSizeF()
+    base = size = float(font.pixelSize()) if pixels else font.pointSizeF()
     metrics = QFontMetricsF(font)
     # start near the size at which the text's area fills the room, then step down
-    size *= min(1.0, (height * INNER_WIDTH / max(1.0, metrics.horizontalAdvance(name) * metrics.lineSpacing())) ** 0.5)
+    size *= min(1.0, (height * width / max(1.0, metrics.horizontalAdvance(name) * _spacing(font))) ** 0.5)
     smaller = QFont(font)
-    while True:
+    while size >= base * smallest:
         if pixels:
             smaller.setPixelSize(max(1, int(size)))
         else:
             smaller.setPointSizeF(max(0.5, size))
-        metrics = QFontMetricsF(smaller)
-        lines = wrap_lines(name, metrics, INNER_WIDTH, lines=len(name) + 1)
-        if len(lines) * metrics.lineSpacing() <= height or size <= 1:
+        lines = wrap_lines(name, QFontMetricsF(smaller), width, lines=len(name) + 1)
+        whole = _whole_words(lines, name)
+        if (len(lines) * _spacing(smaller) <= height and whole) or size <= 1:
             return smaller, lines
-        size *= 0.9
+        size *= 0.92
+    return None
 
 
 class CardItem(QGraphicsItem):
@@ -120,10 +140,19 @@ class CardItem(QGraphicsItem):
         badge_w = QFontMetricsF(s.badge_font).horizontalAdvance(self.phase) + 16 if self.phase else 0.0
         self._badge_w = badge_w
         self._presenting = presenting()
-        name_font = s.presenting_name_font if self._presenting else s.name_font
-        self._name_spacing = QFontMetricsF(name_font).lineSpacing()
-        self._names = wrap_lines(p.name, QFontMetricsF(name_font), INNER_WIDTH)
-        self._cut = " ".join(self._names).split() != p.name.split()
+        self._name_font = s.presenting_name_font if self._presenting else s.name_font
+        self._name_left, self._name_width = (PRESENTING_LEFT, PRESENTING_WIDTH) if self._presenting else (
+            CARD_PAD + 6, INNER_WIDTH)
+        self._name_spacing = _spacing(self._name_font)
+        self._name_room = NAME_LINES * self._name_spacing
+        self._names = wrap_lines(p.name, QFontMetricsF(self._name_font), self._name_width)
+        self._cut = not _whole_words(self._names, p.name)
+        if self._cut:  # smaller type before a cut, within reason on screen
+            fitted = fitted_name(p.name, self._name_font, self._name_room, self._name_width, SMALLEST_ON_SCREEN)
+            if fitted is not None:
+                self._name_font, self._names = fitted
+                self._name_spacing = _spacing(self._name_font)
+                self._cut = False
         self._summary = "" if self._presenting else QFontMetricsF(s.summary_font).elidedText(
             summary_of(p), Qt.TextElideMode.ElideRight, INNER_WIDTH
         )
@@ -187,8 +216,7 @@ class CardItem(QGraphicsItem):
         painter.drawRoundedRect(QRectF(1.5, 6, 5, self._height - 12), 2.5, 2.5)
         x = CARD_PAD + 6
         if self._presenting:
-            self._paint_name(painter, s.presenting_name_font,
-                             (CARD_HEADER - len(self._names) * self._name_spacing) / 2)
+            self._paint_name(painter, (CARD_HEADER - len(self._names) * self._name_spacing) / 2)
             self._paint_badges(painter)
             return
         painter.setPen(s.card_muted)
@@ -202,7 +230,7 @@ class CardItem(QGraphicsItem):
             painter.setPen(QColor("#ffffff"))
             painter.setFont(s.badge_font)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.phase)
-        bottom = self._paint_name(painter, s.name_font, NAME_TOP)
+        bottom = self._paint_name(painter, NAME_TOP)
         if self._summary:
             painter.setPen(s.card_muted)
             painter.setFont(s.summary_font)
@@ -213,18 +241,20 @@ class CardItem(QGraphicsItem):
             )
         self._paint_badges(painter)
 
-    def _paint_name(self, painter: QPainter, font: QFont, top: float) -> float:
+    def _paint_name(self, painter: QPainter, top: float) -> float:
         """The name's lines from ``top`` down; returns where they end. A picture or an SVG (any
-        painting not onto the screen) never cuts a name: one too long for two lines is set smaller
-        until it fits the same room whole."""
+        painting not onto the screen) never cuts a name: one that even smaller type did not fit on
+        screen is set as small as it takes to fit the same room whole."""
         painter.setPen(style().card_text)
-        lines, spacing = self._names, self._name_spacing
+        font, lines, spacing = self._name_font, self._names, self._name_spacing
         if self._cut and not isinstance(painter.device(), QWidget):
-            font, lines = fitted_name(self.name, font, NAME_LINES * spacing)
-            spacing = QFontMetricsF(font).lineSpacing()
+            fitted = fitted_name(self.name, font, self._name_room, self._name_width)
+            if fitted is not None:
+                font, lines = fitted
+                spacing = _spacing(font)
         painter.setFont(font)
         for line in lines:
-            painter.drawText(QRectF(CARD_PAD + 6, top, INNER_WIDTH, spacing),
+            painter.drawText(QRectF(self._name_left, top, self._name_width, spacing),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
             top += spacing
         return top

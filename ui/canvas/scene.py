@@ -514,6 +514,11 @@ class CanvasScene(QGraphicsScene):
             count, severity = counts.get(cid, (0, "warning"))
             card.set_problems(count, severity)
 
+    def restyle(self) -> None:
+        """Rebuild every item in the current canvas look (a theme change, presentation mode)."""
+        self._full = True
+        self.flush()
+
     def set_show_badges(self, show: bool) -> None:
         self.show_badges = show
         for card in self.cards.values():
