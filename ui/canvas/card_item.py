@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from designer.framework.phases import phase_info
 from designer.layout.geometry import CARD_HEADER, CARD_PAD, CARD_WIDTH
 from designer.model.primitives import AnyPrimitive
 from ui.canvas.style import presenting, style
@@ -114,6 +115,16 @@ def fitted_name(name: str, font: QFont, height: float, width: float = INNER_WIDT
     return None
 
 
+def checklist_progress(p: AnyPrimitive) -> tuple[int, int]:
+    """(ticked, all) items of the checklists of ``p``'s current phase; (0, 0) without a phase."""
+    phase = getattr(p, "phase", None)
+    if phase is None:
+        return (0, 0)
+    info = phase_info(phase)
+    ticked = set(p.checklist.get(phase, [])) & info.item_ids
+    return (len(ticked), len(info.items))
+
+
 class CardItem(QGraphicsItem):
     """One DAO, cell or partner card. Chips and task rows are its child items."""
 
@@ -157,6 +168,7 @@ class CardItem(QGraphicsItem):
             summary_of(p), Qt.TextElideMode.ElideRight, INNER_WIDTH
         )
         self._kind = KIND_LABEL.get(p.kind, p.kind.upper())
+        self.progress = checklist_progress(p)
         if height != self._height:
             self.prepareGeometryChange()
             self._height = height
@@ -213,12 +225,24 @@ class CardItem(QGraphicsItem):
         painter.drawPath(self._outline)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(phase_color)
-        painter.drawRoundedRect(QRectF(1.5, 6, 5, self._height - 12), 2.5, 2.5)
+        strip = QRectF(1.5, 6, 5, self._height - 12)
         x = CARD_PAD + 6
-        if self._presenting:
+        if self._presenting:  # the strip fills from the bottom as the room ticks the phase's checklist
+            done, total = self.progress
+            strip.setWidth(8)
+            faint = QColor(phase_color)
+            faint.setAlpha(70)
+            painter.setBrush(faint)
+            painter.drawRoundedRect(strip, 2.5, 2.5)
+            if total and done:
+                painter.setBrush(phase_color)
+                filled = strip.height() * done / total
+                painter.drawRoundedRect(QRectF(strip.left(), strip.bottom() - filled, strip.width(), filled),
+                                        2.5, 2.5)
             self._paint_name(painter, (CARD_HEADER - len(self._names) * self._name_spacing) / 2)
             self._paint_badges(painter)
             return
+        painter.drawRoundedRect(strip, 2.5, 2.5)
         painter.setPen(s.card_muted)
         painter.setFont(s.kind_font)
         painter.drawText(QRectF(x, 7, 120, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._kind)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QElapsedTimer, QEvent, QObject, QRectF, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QByteArray, QElapsedTimer, QEvent, QObject, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QToolBar, QWidget
 
 from designer.commands.stack import Command
@@ -81,7 +81,8 @@ class PresentationController(QObject):
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick_clock)
         self._saved_state = QByteArray()
-        self._saved_geometry = QByteArray()
+        self._saved_geometry = QRect()
+        self._added_actions: list[QAction] = []
         self._saved_window_state = Qt.WindowState.WindowNoState
         self._saved_variant = "light"
         self._saved_selection: list[str] = []
@@ -107,7 +108,11 @@ class PresentationController(QObject):
         w.view.finish_rename(commit=True)
         self.active = True
         self._saved_state = w.saveState()
-        self._saved_geometry = w.saveGeometry()
+        self._saved_geometry = w.geometry()
+        # the menu bar and toolbar hide, and an action's keys only work on a visible widget: the
+        # window carries them while presenting (Ctrl+Z, Ctrl+S, F5 to leave)
+        self._added_actions = [a for a in w.actions_.all() if a not in w.actions()]
+        w.addActions(self._added_actions)
         self._saved_window_state = w.windowState()
         self._saved_variant = style().variant
         self._saved_selection = w.scene.selected_ids()
@@ -174,9 +179,11 @@ class PresentationController(QObject):
             problems.apply_badges()
         w.menuBar().show()
         w.statusBar().show()
+        for action in self._added_actions:
+            w.removeAction(action)
         w.setWindowState(self._saved_window_state)
         if not self._saved_window_state & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
-            w.restoreGeometry(self._saved_geometry)
+            w.setGeometry(self._saved_geometry)
         w.restoreState(self._saved_state)
         w.scene.select_ids(self._saved_selection)
         QTimer.singleShot(0, w.view.show_document)
