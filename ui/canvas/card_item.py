@@ -231,7 +231,7 @@ class CardItem(QGraphicsItem):
             done, total = self.progress
             strip.setWidth(8)
             faint = QColor(phase_color)
-            faint.setAlpha(70)
+            faint.setAlpha(110)
             painter.setBrush(faint)
             painter.drawRoundedRect(strip, 2.5, 2.5)
             if total and done:
