@@ -179,6 +179,9 @@ def test_esc_leaves_and_restores_docks_and_window_state(make_window) -> None:  #
     settle()
     shown = sorted(name for name, dock in w.docks.items() if dock.isVisible())
     state, geometry = w.windowState(), w.geometry()
+    w.view.set_zoom(0.75)
+    w.view.centerOn(500, 700)
+    camera = (w.view.zoom(), w.view.mapToScene(w.view.viewport().rect().center()))
     key(w, K.Key_F5)
     key(w, K.Key_PageDown)
     key(w, K.Key_Escape)
@@ -190,6 +193,10 @@ def test_esc_leaves_and_restores_docks_and_window_state(make_window) -> None:  #
     assert w.scene.show_badges
     assert any(card.problems for card in w.scene.cards.values())  # badges are back
     assert w.scene.selected_ids() == ["treasury"]
+    settle()
+    assert w.view.zoom() == pytest.approx(camera[0])  # where the person was looking
+    centre = w.view.mapToScene(w.view.viewport().rect().center())
+    assert abs(centre.x() - camera[1].x()) < 2 and abs(centre.y() - camera[1].y()) < 2
     w.showMaximized()
     settle()
     key(w, K.Key_F5)

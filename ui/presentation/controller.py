@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QElapsedTimer, QEvent, QObject, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QByteArray, QElapsedTimer, QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QTransform
 from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QToolBar, QWidget
 
 from designer.commands.stack import Command
@@ -86,6 +86,7 @@ class PresentationController(QObject):
         self._saved_window_state = Qt.WindowState.WindowNoState
         self._saved_variant = "light"
         self._saved_selection: list[str] = []
+        self._saved_camera = (QTransform(), QPointF())
         self._saved_view: tuple[QFrame.Shape, Qt.ScrollBarPolicy, Qt.ScrollBarPolicy, bool] = (
             QFrame.Shape.NoFrame, Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded, True)
         self._unsubscribe: list[object] = []
@@ -116,6 +117,7 @@ class PresentationController(QObject):
         self._saved_window_state = w.windowState()
         self._saved_variant = style().variant
         self._saved_selection = w.scene.selected_ids()
+        self._saved_camera = (w.view.transform(), w.view.mapToScene(w.view.viewport().rect().center()))
         self._saved_view = (w.view.frameShape(), w.view.horizontalScrollBarPolicy(),
                             w.view.verticalScrollBarPolicy(), w.view.show_legend)
         w.view.setFrameShape(QFrame.Shape.NoFrame)  # every pixel of the wall for the design
@@ -186,8 +188,19 @@ class PresentationController(QObject):
             w.setGeometry(self._saved_geometry)
         w.restoreState(self._saved_state)
         w.scene.select_ids(self._saved_selection)
-        QTimer.singleShot(0, w.view.show_document)
+        transform, centre = self._saved_camera
+        QApplication.sendPostedEvents()  # the window's layout settles now, so the camera lands where it was
+        w.layout().activate()
+        self._restore_camera(transform, centre)
+        QTimer.singleShot(0, lambda: self._restore_camera(transform, centre))
         w.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _restore_camera(self, transform: QTransform, centre: QPointF) -> None:
+        """The zoom and scroll the person had before presenting (once the window has its size back)."""
+        view = self.window.view
+        view.setTransform(transform)
+        view.centerOn(centre)
+        view.zoomChanged.emit(view.zoom())
 
     def _restyle(self) -> None:
         scene = self.window.scene
@@ -392,6 +405,8 @@ class PresentationController(QObject):
             self.next()
         elif key in BACK:
             self.back()
+        elif key == K.Key_Exclam:  # Shift+1, Fit as everywhere: the whole design
+            self.window.view.fitInView(self.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
         elif key == K.Key_Home:
             self.go(0)
         elif key == K.Key_End:
