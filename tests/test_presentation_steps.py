@@ -41,23 +41,23 @@ def test_cells_are_read_lane_by_lane_row_by_row() -> None:
 
 def test_a_cell_slide_shows_its_state_and_its_phase_checklist() -> None:
     m = model()
-    step = next(s for s in build_steps(m) if s.key == "treasury")
+    step = next(s for s in build_steps(m) if s.key == "monitoring")
     shown = slide(m, step)
-    assert shown.title == "Treasury Cell"
-    assert ("Purpose", "Pay out budgets and keep the books open.") in shown.facts
-    assert shown.items_heading == "Organization checklist for Treasury Cell"
+    assert shown.title == "Water Quality Monitoring"
+    assert ("Purpose", "Measure the river's health every month.") in shown.facts
+    assert shown.items_heading == "Organization checklist for Water Quality Monitoring"
     assert [i.text for i in shown.items] == [i.text for i in phase_info("organization").items]
-    assert shown.focus == ("treasury",)
+    assert shown.focus == ("monitoring",)
 
 
 def test_ticking_is_one_checklist_command_and_ticking_again_unticks() -> None:
     m = model()
     stack = UndoStack(m)
-    step = next(s for s in build_steps(m) if s.key == "treasury")
+    step = next(s for s in build_steps(m) if s.key == "monitoring")
     outcome = tick(m, step, 1)
     assert not isinstance(outcome, str)
     title, commands = outcome
-    assert title == "Tick “Roles are defined and have the resource…” for Treasury Cell"
+    assert title == "Tick “Roles are defined and have the resource…” for Water Quality Monitoring"
     for c in commands:
         stack.push(c)
     assert slide(m, step).items[1].ticked
@@ -70,9 +70,9 @@ def test_a_phase_step_ticks_for_the_card_in_focus() -> None:
     m = model()
     step = next(s for s in build_steps(m) if s.kind == "phase" and s.key == "formation")
     who = in_phase(m, "formation")
-    assert who[:2] == ["members-assembly", "volunteer-corps"]
-    outcome = tick(m, step, 0, subject="volunteer-corps")
-    assert not isinstance(outcome, str) and outcome[0].endswith("for Volunteer Corps")
+    assert who[:2] == ["youth-council", "education"]
+    outcome = tick(m, step, 0, subject="education")
+    assert not isinstance(outcome, str) and outcome[0].endswith("for Education Cell")
     empty = next(s for s in build_steps(m) if s.kind == "phase" and s.key == "completion")
     assert tick(m, empty, 0) == "no card in this phase to tick for"
 

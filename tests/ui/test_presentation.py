@@ -104,19 +104,19 @@ def test_arrows_do_not_nudge_the_selected_card_while_presenting(make_window) -> 
 def test_a_ticked_item_is_one_undo_step_and_shows_on_the_canvas(make_window) -> None:  # type: ignore[no-untyped-def]
     w = present(make_window)
     steps = build_steps(w.model)
-    target = next(i for i, s in enumerate(steps) if s.key == "treasury")
+    target = next(i for i, s in enumerate(steps) if s.key == "monitoring")
     for _ in range(target):
         key(w, K.Key_PageDown)
-    assert w.presentation.step().key == "treasury"
-    assert w.scene.cards["treasury"].progress == (0, 7)
+    assert w.presentation.step().key == "monitoring"
+    assert w.scene.cards["monitoring"].progress == (0, 7)
     key(w, K.Key_2)
-    assert w.model["treasury"].checklist["organization"] == [phase_info("organization").items[1].id]
+    assert w.model["monitoring"].checklist["organization"] == [phase_info("organization").items[1].id]
     assert w.stack.undo_text().startswith("Tick “Roles are defined")
-    assert w.scene.cards["treasury"].progress == (1, 7)  # the card's phase strip fills
+    assert w.scene.cards["monitoring"].progress == (1, 7)  # the card's phase strip fills
     assert "☑" in w.presentation.caption.items.text()
     key(w, K.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo takes the tick back whole
     assert not w.stack.can_undo()
-    assert w.scene.cards["treasury"].progress == (0, 7)
+    assert w.scene.cards["monitoring"].progress == (0, 7)
     assert "☑" not in w.presentation.caption.items.text()
 
 
@@ -128,12 +128,12 @@ def test_a_phase_step_ticks_for_the_card_tab_chose(make_window) -> None:  # type
     for _ in range(len(steps) - 1 - target):
         key(w, K.Key_PageUp)
     assert w.presentation.step().key == "formation"
-    assert w.scene.selected_ids() == ["members-assembly"]
+    assert w.scene.selected_ids() == ["youth-council"]
     key(w, K.Key_Tab)
-    assert w.scene.selected_ids() == ["volunteer-corps"]
+    assert w.scene.selected_ids() == ["education"]
     key(w, K.Key_1)
-    assert "design-defined" in w.model["volunteer-corps"].checklist.get("formation", [])
-    assert w.stack.undo_text().endswith("for Volunteer Corps")
+    assert "design-defined" in w.model["education"].checklist.get("formation", [])
+    assert w.stack.undo_text().endswith("for Education Cell")
 
 
 def test_a_typed_guide_answer_is_one_undo_step_and_shows_at_once(make_window) -> None:  # type: ignore[no-untyped-def]

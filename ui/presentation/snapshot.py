@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1920, 1080)
-CELL = "treasury"
+CELL = "monitoring"
 
 
 def main(argv: list[str]) -> int:
