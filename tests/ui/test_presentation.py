@@ -284,3 +284,17 @@ def test_badge_toggle_hides_and_shows_problem_badges(make_window) -> None:  # ty
     assert not w.scene.show_badges and not badge_drawn()
     w.actions_.show_badges.trigger()
     assert badge_drawn()
+
+
+def test_a_rename_opened_while_presenting_gets_its_keys(make_window) -> None:  # type: ignore[no-untyped-def]
+    w = present(make_window)
+    editor = w.view.start_rename("outreach")
+    assert editor is not None
+    settle()
+    editor.selectAll()
+    QTest.keyClicks(editor, "Outreach and Media")
+    QTest.keyClick(editor, K.Key_Return)
+    settle()
+    assert w.model["outreach"].name == "Outreach and Media"
+    assert w.presentation.active  # the rename's keys did not walk the steps or leave
+    assert w.presentation.at == 0

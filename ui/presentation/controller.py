@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QElapsedTimer, QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QTransform
-from PySide6.QtWidgets import QApplication, QDockWidget, QFrame, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
 
 from designer.commands.stack import Command
 from designer.layout.geometry import CARD_WIDTH
@@ -376,6 +386,8 @@ class PresentationController(QObject):
             return False
         if self.caption.editing():
             return self._editor_key(event)
+        if isinstance(obj, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+            return False  # a rename opened by a double-click on a card gets its keys
         mods = event.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
         if mods or event.key() == K.Key_F5:
             return False  # Ctrl+Z, Ctrl+S, F5 ... work as everywhere
