@@ -103,3 +103,25 @@ def test_the_problem_count_is_calm() -> None:
     assert calm_summary(0) == "Nothing to look at"
     assert calm_summary(1) == "1 card with things to look at later"
     assert calm_summary(3) == "3 cards with things to look at later"
+
+
+def test_ticking_steps_and_the_approach_on_guide_steps() -> None:
+    m = model()
+    stack = UndoStack(m)
+    steps = build_steps(m)
+    plan = next(s for s in steps if s.kind == "guide" and s.key == "plan")
+    approach = next(s for s in steps if s.kind == "guide" and s.key == "approach")
+    for step, field_at, index in ((plan, 5, 0), (plan, 5, 2), (approach, 0, 0)):
+        outcome = tick(m, step, index, field_at=field_at)
+        assert not isinstance(outcome, str)
+        for c in outcome[1]:
+            stack.push(c)
+    assert m.design.plan.sequence_done == [1, 3]
+    assert [i.ticked for i in slide(m, plan, field_at=5).items][:3] == [True, False, True]
+    assert m.design.approach.choice == "top-down"
+    assert m.organization.approach == "top-down"  # the same step sets the rules' approach, as the Guide panel does
+    again = tick(m, plan, 0, field_at=5)
+    assert not isinstance(again, str)
+    for c in again[1]:
+        stack.push(c)
+    assert m.design.plan.sequence_done == [3]

@@ -282,6 +282,7 @@ def test_badge_toggle_hides_and_shows_problem_badges(make_window) -> None:  # ty
     assert w.actions_.show_badges.isChecked() and badge_drawn()
     w.actions_.show_badges.trigger()
     assert not w.scene.show_badges and not badge_drawn()
+    assert make_window(WORKSHOP).actions_.show_badges.isChecked() is False  # remembered
     w.actions_.show_badges.trigger()
     assert badge_drawn()
 
