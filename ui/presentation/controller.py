@@ -10,6 +10,7 @@ the window's state and the canvas look exactly as they were.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QElapsedTimer, QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer
@@ -27,12 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from designer.commands.stack import Command
+from designer.framework.guide import field_value
 from designer.layout.geometry import CARD_WIDTH
+from designer.model.kinds import SCALES
 from designer.presentation import (
     MAX_KEYED_ITEMS,
     TEXT_KINDS,
     Step,
     answer,
+    answer_text,
     build_steps,
     calm_summary,
     in_phase,
@@ -40,7 +44,6 @@ from designer.presentation import (
     slide,
     tick,
 )
-from designer.presentation import answer_text as _answer_text
 from ui.canvas.interactions import push_gesture
 from ui.canvas.style import presenting, style
 from ui.presentation.caption import Caption
@@ -99,7 +102,7 @@ class PresentationController(QObject):
         self._saved_camera = (QTransform(), QPointF())
         self._saved_view: tuple[QFrame.Shape, Qt.ScrollBarPolicy, Qt.ScrollBarPolicy, bool] = (
             QFrame.Shape.NoFrame, Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded, True)
-        self._unsubscribe: list[object] = []
+        self._unsubscribe: list[Callable[[], None]] = []
         layout = window.centralWidget().layout()
         if layout is not None:
             layout.addWidget(self.caption)
@@ -171,7 +174,7 @@ class PresentationController(QObject):
         if app is not None:
             app.removeEventFilter(self)
         for unsubscribe in self._unsubscribe:
-            unsubscribe()  # type: ignore[operator]
+            unsubscribe()
         self._unsubscribe = []
         problems = self._problems()
         if problems is not None:
@@ -303,9 +306,7 @@ class PresentationController(QObject):
         if field.kind not in TEXT_KINDS:
             self.caption.say("tick this prompt's choices with their number keys")
             return
-        from designer.framework.guide import field_value
-
-        self.caption.open_editor(_answer_text(field, field_value(self.window.model.design.to_data(), field)))
+        self.caption.open_editor(answer_text(field, field_value(self.window.model.design.to_data(), field)))
 
     def finish_answer(self, commit: bool) -> None:
         text = self.caption.editor.toPlainText()
@@ -333,7 +334,7 @@ class PresentationController(QObject):
         step = self.step()
         cards = [scene.cards[i] for i in self._focus_ids() if i in scene.cards]
         if step.kind == "scale":
-            lane = scene.lanes[["network", "constituency", "coordination", "collaboration"].index(step.key)]
+            lane = scene.lanes[SCALES.index(step.key)]  # type: ignore[arg-type]
             whole = self.content_rect()
             rect = QRectF(whole.left(), lane.rect().top(), whole.width(), lane.rect().height())
         elif cards:
