@@ -189,7 +189,7 @@ def _phase(model: DocumentModel, step: Step, subject: str | None) -> Slide:
     info = phase_info(_phase_of(step.key))
     who = in_phase(model, step.key)
     names = ", ".join(model[i].name for i in who)
-    facts = ((info.tagline, info.summary), ("In this phase", names or "no card yet"))
+    facts = (("", info.summary), ("In this phase", names or "no card yet"))
     if subject is None or subject not in who:
         subject = who[0] if who else None
     if subject is None:
