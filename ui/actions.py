@@ -82,6 +82,13 @@ class Actions:
         self.show_legend.setCheckable(True)
         self.show_legend.setChecked(w.settings.q.value("canvas/show_legend", True) not in (False, "false", "0", 0))
         v.show_legend = self.show_legend.isChecked()
+        self.show_badges = act("Show Problem &Badges", lambda: self.set_badges(self.show_badges.isChecked()),
+                               tip="The count of findings on each card (hidden while presenting)")
+        self.show_badges.setCheckable(True)
+        self.show_badges.setChecked(w.settings.q.value("canvas/show_badges", True) not in (False, "false", "0", 0))
+        w.scene.show_badges = self.show_badges.isChecked()
+        self.present = act("&Present", w.present, "F5",
+                           tip="Workshop mode: full screen, large type, one step at a time (Esc leaves)")
         self.auto_layout = act("&Auto-Layout", w.auto_layout, "Ctrl+Shift+L")
         # issue 12: naming the organization, and the keyboard-first commands
         self.properties = act("P&roperties…", w.edit_properties,
@@ -126,6 +133,8 @@ class Actions:
         self.view_menu.addAction(self.show_tasks)
         self.view_menu.addAction(self.snap_grid)
         self.view_menu.addAction(self.show_legend)
+        self.view_menu.addAction(self.show_badges)
+        self.view_menu.addAction(self.present)
         theme_menu = self.view_menu.addMenu("T&heme")
         group = QActionGroup(w)
         self.themes: dict[str, QAction] = {}
@@ -171,6 +180,11 @@ class Actions:
         self.w.view.show_legend = on
         self.w.settings.q.setValue("canvas/show_legend", on)
         self.w.view.viewport().update()
+
+    def set_badges(self, on: bool) -> None:
+        """View > Show Problem Badges; remembered."""
+        self.w.scene.set_show_badges(on)
+        self.w.settings.q.setValue("canvas/show_badges", on)
 
     def set_snap(self, on: bool) -> None:
         """View > Snap to Grid: the view snaps from the next move on; the choice is remembered."""

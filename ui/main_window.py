@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import (
@@ -61,6 +62,9 @@ from ui.settings import Settings
 from ui.themes import apply_theme
 from ui.undo_adapter import HistoryView
 
+if TYPE_CHECKING:
+    from ui.presentation.controller import PresentationController
+
 APP_NAME = "DAO Primitives Designer"
 FRAGMENT_MIME = "application/x-dao-designer-fragment+json"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dao-designer.svg"
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self.recovery = recovery or Recovery()
         self.path: str | None = None
         self._shown_organization = ""
+        self.presentation: PresentationController | None = None
         self.model = DocumentModel(blank_document())
         self.stack = UndoStack(self.model)
         self.scene = CanvasScene(self.model)
@@ -595,6 +600,14 @@ class MainWindow(QMainWindow):
             self.scene.setBackgroundBrush(style(variant).background)
             self.scene._full = True
             self.scene.flush()
+
+    def present(self) -> None:
+        """View > Present (F5): presentation mode for workshops; F5 or Esc leaves it."""
+        from ui.presentation.controller import PresentationController
+
+        if self.presentation is None:
+            self.presentation = PresentationController(self)
+        self.presentation.toggle()
 
     def about(self) -> None:
         QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b><p>Design DAO governance with SuperBenefit's "

@@ -25,7 +25,9 @@ LANE_GUTTER = 215.0
 """Room left of x = 0 for the lane labels."""
 
 CARD_WIDTH = 264.0
-CARD_HEADER = 70.0
+CARD_HEADER = 84.0
+"""Kind, phase, a name on up to two lines and the summary line (in presentation mode: the name
+alone, two lines of large type)."""
 CARD_PAD = 10.0
 CARD_BOTTOM = 10.0
 CHIP_HEIGHT = 26.0

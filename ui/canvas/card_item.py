@@ -1,22 +1,34 @@
 """A card: a DAO, cell or partner in its lane, with kind, name, phase strip and badge, summary.
 
-Text is painted in ``paint()`` from strings elided once in :meth:`CardItem.set_primitive`; the
-outline path is cached. Zoomed far out (level of detail below 0.4) a card is one filled rect.
+Text is painted in ``paint()`` from lines wrapped once in :meth:`CardItem.set_primitive`: a name
+takes up to two lines before anything is cut, so a name of two lines is never shortened. The
+outline path is cached. Zoomed far out (level of detail below 0.4) a card is one filled rect. In
+presentation mode (:func:`ui.canvas.style.presenting`) a card shows its name alone, large.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from designer.layout.geometry import CARD_PAD, CARD_WIDTH
+from designer.framework.phases import phase_info
+from designer.layout.geometry import CARD_HEADER, CARD_PAD, CARD_WIDTH
 from designer.model.primitives import AnyPrimitive
-from ui.canvas.style import style
+from ui.canvas.style import presenting, style
 
 KIND_LABEL = {"dao": "DAO", "cell": "CELL", "partner": "PARTNER", "role": "ROLE", "task": "TASK"}
 HANDLE_RADIUS = 7.0
 LOD_SIMPLE = 0.4
+NAME_TOP = 22.0
+NAME_LINES = 2
+INNER_WIDTH = CARD_WIDTH - 2 * CARD_PAD - 6
+PRESENTING_LEFT = 12.0
+"""Where a name starts in presentation mode (no kind line: the name has the header to itself)."""
+PRESENTING_WIDTH = CARD_WIDTH - PRESENTING_LEFT - 6
+PRESENTING_LEADING = 1.05
+SMALLEST_ON_SCREEN = 0.7
+"""How far a name too long for two lines is set smaller on screen before its end is cut."""
 
 
 def summary_of(p: AnyPrimitive) -> str:
@@ -43,6 +55,76 @@ def summary_of(p: AnyPrimitive) -> str:
     return " · ".join(parts)
 
 
+def wrap_lines(text: str, metrics: QFontMetricsF, width: float, lines: int = NAME_LINES) -> list[str]:
+    """``text`` broken at spaces into at most ``lines`` lines of ``width``; a word wider than a line
+    is broken inside it, and only what still does not fit is cut, with "…" at the end."""
+    words = text.split()[::-1]  # a stack: the next word is last
+    out: list[str] = []
+    while words and len(out) < lines:
+        line = words.pop()
+        if metrics.horizontalAdvance(line) > width and len(line) > 1:  # one word wider than a line
+            low, high = 1, len(line) - 1  # the longest start that fits: a binary search
+            while low < high:
+                mid = (low + high + 1) // 2
+                low, high = (mid, high) if metrics.horizontalAdvance(line[:mid]) <= width else (low, mid - 1)
+            cut = low
+            words.append(line[cut:])
+            line = line[:cut]
+        else:
+            while words and metrics.horizontalAdvance(f"{line} {words[-1]}") <= width:
+                line = f"{line} {words.pop()}"
+        out.append(line)
+    if words and out:
+        rest = " ".join([out[-1], *reversed(words)])
+        out[-1] = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return out or [""]
+
+
+def _whole_words(lines: list[str], text: str) -> bool:
+    """Whether ``lines`` hold ``text`` whole, broken only between words."""
+    return [w for line in lines for w in line.split()] == text.split()
+
+
+def _spacing(font: QFont) -> float:
+    """Line pitch of a card's name: the font's own, or tighter for the large presentation type
+    (two lines of it must share a card header)."""
+    spacing = QFontMetricsF(font).lineSpacing()
+    return min(spacing, PRESENTING_LEADING * font.pixelSize()) if font.pixelSize() > 0 else spacing
+
+
+def fitted_name(name: str, font: QFont, height: float, width: float = INNER_WIDTH,
+                smallest: float = 0.0) -> tuple[QFont, list[str]] | None:
+    """``font`` made smaller until the whole of ``name`` wraps into ``height``, and the lines to
+    draw; None when that needs less than ``smallest`` times the size."""
+    pixels = font.pixelSize() > 0
+    base = size = float(font.pixelSize()) if pixels else font.pointSizeF()
+    metrics = QFontMetricsF(font)
+    # start near the size at which the text's area fills the room, then step down
+    size *= min(1.0, (height * width / max(1.0, metrics.horizontalAdvance(name) * _spacing(font))) ** 0.5)
+    smaller = QFont(font)
+    while size >= base * smallest:
+        if pixels:
+            smaller.setPixelSize(max(1, int(size)))
+        else:
+            smaller.setPointSizeF(max(0.5, size))
+        lines = wrap_lines(name, QFontMetricsF(smaller), width, lines=len(name) + 1)
+        whole = _whole_words(lines, name)
+        if (len(lines) * _spacing(smaller) <= height and whole) or size <= 1:
+            return smaller, lines
+        size *= 0.92
+    return None
+
+
+def checklist_progress(p: AnyPrimitive) -> tuple[int, int]:
+    """(ticked, all) items of the checklists of ``p``'s current phase; (0, 0) without a phase."""
+    phase = getattr(p, "phase", None)
+    if phase is None:
+        return (0, 0)
+    info = phase_info(phase)
+    ticked = set(p.checklist.get(phase, [])) & info.item_ids
+    return (len(ticked), len(info.items))
+
+
 class CardItem(QGraphicsItem):
     """One DAO, cell or partner card. Chips and task rows are its child items."""
 
@@ -66,14 +148,27 @@ class CardItem(QGraphicsItem):
         s = style()
         self.name = p.name
         self.phase = getattr(p, "phase", None) or ""
-        inner = CARD_WIDTH - 2 * CARD_PAD - 6
         badge_w = QFontMetricsF(s.badge_font).horizontalAdvance(self.phase) + 16 if self.phase else 0.0
         self._badge_w = badge_w
-        self._name = QFontMetricsF(s.name_font).elidedText(p.name, Qt.TextElideMode.ElideRight, inner)
-        self._summary = QFontMetricsF(s.summary_font).elidedText(
-            summary_of(p), Qt.TextElideMode.ElideRight, inner
+        self._presenting = presenting()
+        self._name_font = s.presenting_name_font if self._presenting else s.name_font
+        self._name_left, self._name_width = (PRESENTING_LEFT, PRESENTING_WIDTH) if self._presenting else (
+            CARD_PAD + 6, INNER_WIDTH)
+        self._name_spacing = _spacing(self._name_font)
+        self._name_room = NAME_LINES * self._name_spacing
+        self._names = wrap_lines(p.name, QFontMetricsF(self._name_font), self._name_width)
+        self._cut = not _whole_words(self._names, p.name)
+        if self._cut:  # smaller type before a cut, within reason on screen
+            fitted = fitted_name(p.name, self._name_font, self._name_room, self._name_width, SMALLEST_ON_SCREEN)
+            if fitted is not None:
+                self._name_font, self._names = fitted
+                self._name_spacing = _spacing(self._name_font)
+                self._cut = False
+        self._summary = "" if self._presenting else QFontMetricsF(s.summary_font).elidedText(
+            summary_of(p), Qt.TextElideMode.ElideRight, INNER_WIDTH
         )
         self._kind = KIND_LABEL.get(p.kind, p.kind.upper())
+        self.progress = checklist_progress(p)
         if height != self._height:
             self.prepareGeometryChange()
             self._height = height
@@ -97,7 +192,12 @@ class CardItem(QGraphicsItem):
         return QPointF(CARD_WIDTH, self._height / 2)
 
     def name_rect(self) -> QRectF:
-        return QRectF(CARD_PAD + 6, 22, CARD_WIDTH - 2 * CARD_PAD - 6, 24)
+        """Where the name's first line sits (the rename editor opens over it)."""
+        return QRectF(CARD_PAD + 6, NAME_TOP, INNER_WIDTH, 24)
+
+    def name_lines(self) -> list[str]:
+        """The name as drawn: one or two lines (the last cut with "…" only when two do not hold it)."""
+        return list(self._names)
 
     def fold_rect(self) -> QRectF:
         return QRectF(CARD_WIDTH - 26, self._height - 18, 20, 16)
@@ -125,8 +225,24 @@ class CardItem(QGraphicsItem):
         painter.drawPath(self._outline)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(phase_color)
-        painter.drawRoundedRect(QRectF(1.5, 6, 5, self._height - 12), 2.5, 2.5)
+        strip = QRectF(1.5, 6, 5, self._height - 12)
         x = CARD_PAD + 6
+        if self._presenting:  # the strip fills from the bottom as the room ticks the phase's checklist
+            done, total = self.progress
+            strip.setWidth(8)
+            faint = QColor(phase_color)
+            faint.setAlpha(110)
+            painter.setBrush(faint)
+            painter.drawRoundedRect(strip, 2.5, 2.5)
+            if total and done:
+                painter.setBrush(phase_color)
+                filled = strip.height() * done / total
+                painter.drawRoundedRect(QRectF(strip.left(), strip.bottom() - filled, strip.width(), filled),
+                                        2.5, 2.5)
+            self._paint_name(painter, (CARD_HEADER - len(self._names) * self._name_spacing) / 2)
+            self._paint_badges(painter)
+            return
+        painter.drawRoundedRect(strip, 2.5, 2.5)
         painter.setPen(s.card_muted)
         painter.setFont(s.kind_font)
         painter.drawText(QRectF(x, 7, 120, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._kind)
@@ -138,18 +254,41 @@ class CardItem(QGraphicsItem):
             painter.setPen(QColor("#ffffff"))
             painter.setFont(s.badge_font)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.phase)
-        painter.setPen(s.card_text)
-        painter.setFont(s.name_font)
-        painter.drawText(self.name_rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._name)
+        bottom = self._paint_name(painter, NAME_TOP)
         if self._summary:
             painter.setPen(s.card_muted)
             painter.setFont(s.summary_font)
             painter.drawText(
-                QRectF(x, 46, CARD_WIDTH - x - CARD_PAD, 16),
+                QRectF(x, bottom + 1, CARD_WIDTH - x - CARD_PAD, 16),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 self._summary,
             )
-        if self.problems:
+        self._paint_badges(painter)
+
+    def _paint_name(self, painter: QPainter, top: float) -> float:
+        """The name's lines from ``top`` down; returns where they end. A picture or an SVG (any
+        painting not onto the screen) never cuts a name: one that even smaller type did not fit on
+        screen is set as small as it takes to fit the same room whole."""
+        painter.setPen(style().card_text)
+        font, lines, spacing = self._name_font, self._names, self._name_spacing
+        if self._cut and not isinstance(painter.device(), QWidget):
+            fitted = fitted_name(self.name, font, self._name_room, self._name_width)
+            if fitted is not None:
+                font, lines = fitted
+                spacing = _spacing(font)
+        painter.setFont(font)
+        for line in lines:
+            painter.drawText(QRectF(self._name_left, top, self._name_width, spacing),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+            top += spacing
+        return top
+
+    def _paint_badges(self, painter: QPainter) -> None:
+        """The problem badge (unless the scene hides them, as while presenting), the fold corner and
+        the link handle."""
+        s = style()
+        selected = self.isSelected()
+        if self.problems and getattr(self.scene(), "show_badges", True):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(s.problem.get(self.problem_severity, s.problem["warning"]))
             centre = QPointF(CARD_WIDTH - 2, -2)

@@ -71,6 +71,8 @@ class CanvasScene(QGraphicsScene):
         self.lane_heights = [LANE_MIN_HEIGHT] * len(SCALES)
         self.folded: set[str] = set()
         self.show_tasks = True
+        self.show_badges = True
+        """Whether cards draw their problem badges (View > Show Problem Badges; off while presenting)."""
         self.contents: dict[str, CardContent] = {}
         self.owner: dict[str, str] = {}
         self._auto: dict[str, tuple[float, float]] = {}
@@ -511,6 +513,16 @@ class CanvasScene(QGraphicsScene):
         for cid, card in self.cards.items():
             count, severity = counts.get(cid, (0, "warning"))
             card.set_problems(count, severity)
+
+    def restyle(self) -> None:
+        """Rebuild every item in the current canvas look (a theme change, presentation mode)."""
+        self._full = True
+        self.flush()
+
+    def set_show_badges(self, show: bool) -> None:
+        self.show_badges = show
+        for card in self.cards.values():
+            card.update()
 
     def selected_ids(self) -> list[str]:
         return [pid for item in self.selectedItems() if (pid := getattr(item, "pid", None)) is not None]

@@ -117,12 +117,23 @@ class CanvasStyle:
         self.lane_sub_font = _font(9 * k)
         self.edge_font = _font(8.5 * k, QFont.Weight.Bold if k > 1 else QFont.Weight.DemiBold)
         self.legend_font = _font(9 * k)
+        self.presenting_name_font = _font(0, QFont.Weight.Bold, families=CONDENSED + FAMILIES)
+        self.presenting_name_font.setPixelSize(int(look["presenting_name_px"]))
+        """A card's name in presentation mode: sized in pixels, since two lines of it must fill the
+        card's header (canvas units) whatever the screen's dots per inch."""
 
 
-def _font(points: float, weight: QFont.Weight = QFont.Weight.Normal, spacing: float = 0.0) -> QFont:
+FAMILIES = ["Inter", "Cantarell", "Noto Sans", "DejaVu Sans", "Helvetica", "Arial"]
+CONDENSED = ["Roboto Condensed", "Noto Sans Condensed", "DejaVu Sans Condensed", "Arial Narrow"]
+"""Narrow faces first for names in presentation mode: more of a large name fits a card's width."""
+
+
+def _font(points: float, weight: QFont.Weight = QFont.Weight.Normal, spacing: float = 0.0,
+          families: list[str] | None = None) -> QFont:
     font = QFont()
-    font.setFamilies(["Inter", "Cantarell", "Noto Sans", "DejaVu Sans", "Helvetica", "Arial"])
-    font.setPointSizeF(points)
+    font.setFamilies(families or FAMILIES)
+    if points:
+        font.setPointSizeF(points)
     font.setWeight(weight)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     if spacing:
@@ -152,3 +163,13 @@ def style(variant: str | None = None) -> CanvasStyle:
 
 
 _current = "light"
+_presenting = False
+
+
+def presenting(on: bool | None = None) -> bool:
+    """Whether cards are drawn for presentation mode (``on`` switches it): the name alone, large,
+    on up to two lines. Items rebuilt after a switch pick it up, as after a theme change."""
+    global _presenting
+    if on is not None:
+        _presenting = on
+    return _presenting
