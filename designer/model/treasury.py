@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeAlias
+from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
 from designer.model.base import StrictModel, empty_list
 from designer.model.values import Text, Texts
@@ -46,7 +46,22 @@ class ContractSigner(StrictModel):
     name: str | None = Field(None, max_length=1_000, description="What the contract is")
 
 
-Signer: TypeAlias = str | ContractSigner
+def _signer_form(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "signer:text"
+    if isinstance(value, (dict, ContractSigner)):
+        return "signer:contract"
+    return None
+
+
+Signer: TypeAlias = Annotated[
+    Annotated[str, Tag("signer:text")] | Annotated[ContractSigner, Tag("signer:contract")],
+    Discriminator(
+        _signer_form,
+        custom_error_type="signer",
+        custom_error_message="a signer is a name, an address, a role or cell id, or {contract: ADDRESS, name: ...}",
+    ),
+]
 
 
 class TreasuryAccount(StrictModel):
