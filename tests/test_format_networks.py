@@ -253,3 +253,30 @@ def test_extension_keys_survive_inside_contract_signers() -> None:
     marked = TWO_NETWORKS.replace("name: Hats signer gate}", "name: Hats signer gate, x-k: 1}")
     text = document_text(parse_document(marked))
     assert "                x-k: 1\n" in text and document_text(parse_document(text)) == text
+
+
+def test_signer_seats_count_the_holders_of_role_signers() -> None:
+    from designer.model.treasury import signer_seats
+
+    doc = parse_document(TWO_NETWORKS)
+    by_id = doc.by_id()
+    single, grants = treasuries(by_id["tlc"].state.practice, by_id)
+    assert signer_seats(single, by_id) == 1  # alice, and the steward role held by alice
+    assert signer_seats(grants, by_id) == 2  # the steward's holder and the signer gate
+
+
+def test_the_superbenefit_sample_holds_two_networks_member_cells_role_signers_and_a_closed_cell() -> None:
+    doc = parse_document((ROOT / "samples" / "superbenefit-network.dao.yaml").read_text(encoding="utf-8"))
+    by_id = doc.by_id()
+    found = {n.anchor: n for n in networks(doc.primitives)}
+    assert list(found) == ["superbenefit-dao", "superbenefit-community"]
+    assert found["superbenefit-dao"].top_level_cells == ("general-circle",)
+    assert found["superbenefit-community"].top_level_cells == ("community-stewards",)
+    dao = by_id["superbenefit-dao"]
+    assert member_cells(dao, by_id) == ["dao-primitives", "systems-transformation", "community-experience"]
+    main = treasuries(dao.state.practice, by_id)[0]
+    assert main.kind == "safe" and main.signers == (SignerView("role", "gc-member", "General Circle Member"),)
+    closed = by_id["transformation-mapping"]
+    assert status_of(closed) == "wound down"
+    assert all(completion_evidence(completion_of(closed)).values())
+    assert by_id["member-directory"].parent == "superbenefit-dao"

@@ -170,3 +170,18 @@ def treasuries(practice: Any, by_id: Mapping[str, Any] | None = None) -> list[Tr
             )
         )
     return out
+
+
+def signer_seats(view: TreasuryView, by_id: Mapping[str, Any]) -> int:
+    """How many distinct signers an account can have: a role counts each of its holders (as a
+    Hats signer gate seats every wearer), a cell each of its members, a person or contract one.
+    Compare a threshold with this, not with the number of entries written."""
+    seats: set[str] = set()
+    for signer in view.signers:
+        primitive = by_id.get(signer.value) if signer.kind in ("role", "cell") else None
+        people = getattr(primitive, "holders", None) or getattr(primitive, "members", None)
+        if people:
+            seats.update(f"person:{person}" for person in people)
+        else:
+            seats.add(f"{signer.kind}:{signer.value}")
+    return len(seats)
