@@ -280,3 +280,18 @@ def test_the_superbenefit_sample_holds_two_networks_member_cells_role_signers_an
     assert status_of(closed) == "wound down"
     assert all(completion_evidence(completion_of(closed)).values())
     assert by_id["member-directory"].parent == "superbenefit-dao"
+
+
+def test_status_travels_through_the_people_csv_and_old_sheets_still_import(tmp_path: Path) -> None:
+    from designer.export.csv_roles import to_csv
+    from designer.importers.csv_roles import import_csv
+
+    doc = parse_document(TWO_NETWORKS)
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(to_csv(doc), encoding="utf-8", newline="")
+    back = import_csv(sheet).by_id()
+    assert status_of(back["steward"]) == "vacant from June" and status_of(back["sunset"]) == "wound down"
+    assert to_csv(import_csv(sheet)) == sheet.read_bytes().decode("utf-8")
+    old = tmp_path / "old.csv"
+    old.write_text("kind,id,name,scale,phase\r\ndao,d,D,constituency,formation\r\n", encoding="utf-8", newline="")
+    assert status_of(import_csv(old).by_id()["d"]) is None
