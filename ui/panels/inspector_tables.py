@@ -11,6 +11,7 @@ that is a contract is written ``contract ADDRESS name``.
 from __future__ import annotations
 
 import types
+from collections.abc import Callable
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
@@ -66,6 +67,45 @@ def read_item(text: str) -> Any:
     return text
 
 
+def record_table(
+    owner: QObject,
+    fields: list[str],
+    edited: Callable[[QTableWidgetItem], None],
+    add: Callable[[], None],
+    remove: Callable[[], None],
+) -> tuple[QTableWidget, QPushButton, QPushButton, QHBoxLayout]:
+    """A table of records with a column per field, its key handling given to ``owner``'s event
+    filter (see :func:`table_keys`), and Add row / Remove row buttons in a right-aligned row."""
+    table = QTableWidget(0, len(fields))
+    table.setHorizontalHeaderLabels([f.replace("_", " ").capitalize() for f in fields])
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
+    table.itemChanged.connect(edited)
+    table.installEventFilter(owner)
+    add_button, remove_button = QPushButton("Add row"), QPushButton("Remove row")
+    add_button.clicked.connect(add)
+    remove_button.clicked.connect(remove)
+    buttons = QHBoxLayout()
+    buttons.addStretch(1)
+    buttons.addWidget(add_button)
+    buttons.addWidget(remove_button)
+    return table, add_button, remove_button, buttons
+
+
+def table_keys(event: QEvent, remove: Callable[[], None]) -> bool:
+    """For a table's event filter: F2 edits the cell and Delete removes the row there, not the
+    window's Rename and Delete. True when the event was taken."""
+    if not isinstance(event, QKeyEvent) or event.key() not in (Qt.Key.Key_F2, Qt.Key.Key_Delete):
+        return False
+    if event.type() == QEvent.Type.ShortcutOverride:
+        event.accept()
+        return True
+    if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
+        remove()
+        return True
+    return False
+
+
 def read_number(text: str) -> Any:
     """A number as typed; text that is not one goes to the model as it is, which names the problem."""
     if text.endswith("%"):
@@ -83,39 +123,20 @@ class TableEditor(FieldEditor):
     def __init__(self, model: type[BaseModel], help_text: str = "") -> None:
         super().__init__(help_text)
         self.columns = columns_of(model)
-        self.table = QTableWidget(0, len(self.columns))
-        self.table.setHorizontalHeaderLabels([c[0].replace("_", " ").capitalize() for c in self.columns])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setTabKeyNavigation(False)
+        self.table, self.add, self.remove, buttons = record_table(
+            self, [c[0] for c in self.columns], self._edited, self._add, self._remove
+        )
         self.table.setMinimumHeight(110)
-        self.table.itemChanged.connect(self._edited)
-        self.table.installEventFilter(self)
-        self.add = QPushButton("Add row")
-        self.add.clicked.connect(self._add)
-        self.remove = QPushButton("Remove row")
-        self.remove.clicked.connect(self._remove)
         body = QWidget()
         lay = QVBoxLayout(body)
         lay.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.add)
-        buttons.addWidget(self.remove)
         lay.addWidget(self.table)
         lay.addLayout(buttons)
         self._finish_layout(body)
         self.setFocusProxy(self.table)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """F2 edits the cell and Delete removes the row here, not the window's Rename and Delete."""
-        if obj is self.table and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Delete):
-            if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
-                self._remove()
-                return True
-        return False
+        return obj is self.table and table_keys(event, self._remove)
 
     def fill(self, value: Any, mixed: bool) -> None:
         rows = value if isinstance(value, list) and not mixed else []
