@@ -25,3 +25,12 @@ def test_a_task_owned_by_a_dao_is_drawn_in_the_dao_card(make_window) -> None:  #
     dao = w.scene.item_for("superbenefit-dao")
     assert task is not None and dao is not None
     assert dao.sceneBoundingRect().contains(task.sceneBoundingRect().center())
+
+
+def test_a_legal_entity_card_says_so() -> None:
+    from designer.model.primitives import Dao
+    from ui.canvas.card_item import summary_of
+
+    coop = Dao.model_validate({"id": "c", "kind": "dao", "name": "Coop", "entity": "legal-entity",
+                               "scale": "network", "phase": "formation", "members": ["a", "b"]})
+    assert summary_of(coop) == "legal entity · 2 members"

@@ -304,6 +304,7 @@ class Inspector(QWidget):
             elif isinstance(editor, PeopleEditor):
                 editor.set_suggestions(people)
             values = [value_at(d, path) for d in datas]
+            values = [spec.default if v is None else v for v in values]
             mixed = any(v != values[0] for v in values[1:])
             editor.set_value(values[0], mixed)
             editor.set_message("")

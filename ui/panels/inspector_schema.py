@@ -50,6 +50,8 @@ class FieldSpec:
     optional: bool = True
     item: type[BaseModel] | None = None
     """For ``records``: the model of one row (a treasury account, a transfer, a mechanism)."""
+    default: str | None = None
+    """A choice's default, shown when the file leaves the field out (``entity: dao``)."""
 
 
 def _label(name: str) -> str:
@@ -125,7 +127,8 @@ def _walk(model: type[BaseModel], prefix: Path, out: list[FieldSpec]) -> None:
             kind = "date" if _is_date(metadata) else "longtext" if _is_long(metadata) else "text"
         if kind is None:
             continue
-        out.append(FieldSpec(path, _label(name), kind, section, help_text, options, optional, item_model))
+        default = info.default if kind == "choice" and isinstance(info.default, str) else None
+        out.append(FieldSpec(path, _label(name), kind, section, help_text, options, optional, item_model, default))
 
 
 @cache

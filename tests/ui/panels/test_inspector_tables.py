@@ -70,3 +70,18 @@ def test_a_mechanism_row_is_added_with_its_first_value(window, qtbot) -> None:
     _type_into(qtbot, editor, 0, "quorum", "10%")
     mechanisms = w.model["general-circle"].state.practice.decision_making.mechanisms  # type: ignore[union-attr]
     assert [(m.name, m.quorum) for m in mechanisms] == [("Budget vote", 10)]
+
+
+def test_a_dao_becomes_a_legal_entity_in_one_step(window, qtbot) -> None:
+    w = window(SAMPLE)
+    w.panels.focus("inspector")
+    select_on_canvas(w, qtbot, "superbenefit-community")
+    editor = w.panels.get("inspector").form.editors[("entity",)]
+    assert editor.input.currentText() == "dao"  # the default, though the file leaves it out
+    steps = w.stack.index
+    editor.input.setFocus()
+    qtbot.keyClick(editor.input, Qt.Key.Key_Down)
+    assert w.model["superbenefit-community"].entity == "legal-entity"  # type: ignore[union-attr]
+    assert w.stack.index == steps + 1
+    w.stack.undo()
+    assert w.model["superbenefit-community"].entity == "dao"  # type: ignore[union-attr]
