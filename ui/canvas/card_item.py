@@ -34,6 +34,8 @@ SMALLEST_ON_SCREEN = 0.7
 def summary_of(p: AnyPrimitive) -> str:
     """One line under the name: top-level, members, treasury, or the description."""
     parts: list[str] = []
+    if getattr(p, "entity", None) == "legal-entity":
+        parts.append("legal entity")
     if getattr(p, "top_level", False):
         parts.append("top-level")
     if getattr(p, "stakeholder_group", False):
