@@ -18,11 +18,14 @@ from designer.commands.model import DocumentModel
 from designer.commands.primitives import TickChecklist
 from designer.commands.stack import Command
 from designer.framework.guide import GuideField, GuideSection, field_value, guide_sections, section_progress
-from designer.framework.phases import PhaseInfo, phase_info, phases
+from designer.framework.phases import ChecklistItem, PhaseInfo, phase_info, phases
 from designer.model.kinds import APPROACHES, PHASES, SCALES, Phase
 from designer.model.primitives import AnyPrimitive
 
 StepKind = Literal["overview", "scale", "cell", "phase", "guide"]
+ChecklistPart = Literal["signs", "activities"]
+"""A phase's checklist in the room comes in two parts, each short enough for the number keys: the
+signs (readiness, then success) and the seed's implementation activities for the phase."""
 CARD_KINDS = ("dao", "cell", "partner")
 MAX_KEYED_ITEMS = 10
 """Items a facilitator can tick from the keyboard: keys 1 to 9, and 0 for the tenth."""
@@ -36,6 +39,8 @@ class Step:
     key: str
     """The scale, the cell's id, the phase or the guide section's id ("" for the overview)."""
     title: str
+    part: ChecklistPart = "signs"
+    """Which part of a phase's checklist a cell or phase step shows and ticks."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,11 @@ def build_steps(model: DocumentModel) -> list[Step]:
     cells = cells_in_order(model)
     steps += [Step("cell", c.id, f"Cell {i} of {len(cells)}: {c.name}") for i, c in enumerate(cells, start=1)]
     infos = phases()
-    steps += [Step("phase", p.id, f"Phase {i} of {len(infos)}: {p.title}") for i, p in enumerate(infos, start=1)]
+    for i, p in enumerate(infos, start=1):
+        steps.append(Step("phase", p.id, f"Phase {i} of {len(infos)}: {p.title}"))
+        if p.implementation:
+            steps.append(Step("phase", p.id, f"Phase {i} of {len(infos)}: {p.title}, what to put in place",
+                              "activities"))
     sections = guide_sections()
     steps += [Step("guide", s.id, f"Guide {i} of {len(sections)}: {s.title}") for i, s in enumerate(sections, start=1)]
     return steps
@@ -153,9 +162,14 @@ def _scale(model: DocumentModel, step: Step) -> Slide:
                  focus=tuple(p.id for p in cards))
 
 
-def checklist_items(p: AnyPrimitive, info: PhaseInfo) -> tuple[Item, ...]:
+def part_items(info: PhaseInfo, part: ChecklistPart) -> tuple[ChecklistItem, ...]:
+    """The items of one part of ``info``'s checklist, in the order they are numbered."""
+    return info.implementation if part == "activities" else info.readiness + info.success
+
+
+def checklist_items(p: AnyPrimitive, info: PhaseInfo, part: ChecklistPart = "signs") -> tuple[Item, ...]:
     ticked = set(p.checklist.get(info.id, []))
-    return tuple(Item(i.text, i.id in ticked) for i in info.items)
+    return tuple(Item(i.text, i.id in ticked) for i in part_items(info, part))
 
 
 def _cell(model: DocumentModel, step: Step) -> Slide:
@@ -190,14 +204,15 @@ def _phase(model: DocumentModel, step: Step, subject: str | None) -> Slide:
     who = in_phase(model, step.key)
     names = ", ".join(model[i].name for i in who)
     facts = (("", info.summary), ("In this phase", names or "no card yet"))
+    heading = f"{info.title}: implementation activities" if step.part == "activities" else f"{info.title} checklist"
     if subject is None or subject not in who:
         subject = who[0] if who else None
     if subject is None:
-        return Slide(step.title, info.tagline, facts, f"{info.title} checklist",
-                     tuple(Item(i.text, False) for i in info.items))
+        return Slide(step.title, info.tagline, facts, heading,
+                     tuple(Item(i.text, False) for i in part_items(info, step.part)))
     p = model[subject]
-    return Slide(step.title, info.tagline, facts, f"{info.title} checklist for {p.name} (Tab: next card)",
-                 checklist_items(p, info), focus=tuple(who))
+    return Slide(step.title, info.tagline, facts, f"{heading} for {p.name} (Tab: next card)",
+                 checklist_items(p, info, step.part), focus=tuple(who))
 
 
 def answer_text(field: GuideField, value: Any) -> str:
@@ -269,7 +284,7 @@ def tick(model: DocumentModel, step: Step, index: int, subject: str | None = Non
     if p is None or phase is None:
         return "no card in this phase to tick for" if step.kind == "phase" else "this cell has no phase yet"
     canonical = _phase_of(phase)
-    items = phase_info(canonical).items
+    items = part_items(phase_info(canonical), step.part)
     if not 0 <= index < len(items):
         return f"there is no item {index + 1} here"
     item = items[index]

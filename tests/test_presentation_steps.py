@@ -10,7 +10,16 @@ from designer.framework.guide import guide_sections
 from designer.framework.phases import phase_info, phases
 from designer.io.load import load_document
 from designer.model.kinds import SCALES
-from designer.presentation import answer, build_steps, calm_summary, cells_in_order, in_phase, slide, tick
+from designer.presentation import (
+    MAX_KEYED_ITEMS,
+    answer,
+    build_steps,
+    calm_summary,
+    cells_in_order,
+    in_phase,
+    slide,
+    tick,
+)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "workshop-30.dao.yaml"
 
@@ -23,10 +32,13 @@ def test_the_walk_through_goes_overview_scales_cells_phases_guide() -> None:
     m = model()
     steps = build_steps(m)
     kinds = [s.kind for s in steps]
-    assert kinds == (["overview"] + ["scale"] * 4 + ["cell"] * 30 + ["phase"] * len(phases())
+    with_activities = [p.id for p in phases() if p.implementation]
+    assert kinds == (["overview"] + ["scale"] * 4 + ["cell"] * 30 + ["phase"] * (len(phases()) + len(with_activities))
                      + ["guide"] * len(guide_sections()))
     assert [s.key for s in steps if s.kind == "scale"] == list(SCALES)
-    assert [s.key for s in steps if s.kind == "phase"] == [p.id for p in phases()]
+    assert [s.key for s in steps if s.kind == "phase" and s.part == "signs"] == [p.id for p in phases()]
+    assert [s.key for s in steps if s.kind == "phase" and s.part == "activities"] == with_activities
+    assert with_activities == ["conversation", "formation", "organization", "iteration"]
     assert steps[5].title == "Cell 1 of 30: Members' Assembly"
     assert steps[-1].title == f"Guide {len(guide_sections())} of {len(guide_sections())}: Adaptation"
 
@@ -46,7 +58,8 @@ def test_a_cell_slide_shows_its_state_and_its_phase_checklist() -> None:
     assert shown.title == "Water Quality Monitoring"
     assert ("Purpose", "Measure the river's health every month.") in shown.facts
     assert shown.items_heading == "Organization checklist for Water Quality Monitoring"
-    assert [i.text for i in shown.items] == [i.text for i in phase_info("organization").items]
+    info = phase_info("organization")
+    assert [i.text for i in shown.items] == [i.text for i in info.readiness + info.success]
     assert shown.focus == ("monitoring",)
 
 
@@ -64,6 +77,29 @@ def test_ticking_is_one_checklist_command_and_ticking_again_unticks() -> None:
     again = tick(m, step, 1)
     assert not isinstance(again, str) and again[0].startswith("Untick")
     assert tick(m, step, 11) == "there is no item 12 here"
+
+
+def test_every_checklist_part_fits_the_number_keys_and_activities_tick_their_own_items() -> None:
+    """With the seed's implementation activities beside the signs, a whole phase checklist has up to
+    14 items; each part a step shows stays within keys 1 to 9 and 0."""
+    m = model()
+    for info in phases():
+        assert len(info.readiness + info.success) <= MAX_KEYED_ITEMS
+        assert len(info.implementation) <= MAX_KEYED_ITEMS
+    step = next(s for s in build_steps(m) if s.kind == "phase" and s.key == "organization" and s.part == "activities")
+    assert step.title == "Phase 3 of 5: Organization, what to put in place"
+    who = in_phase(m, "organization")
+    shown = slide(m, step, subject=who[0])
+    activities = phase_info("organization").implementation
+    assert [i.text for i in shown.items] == [i.text for i in activities]
+    assert shown.items_heading.startswith("Organization: implementation activities for ")
+    outcome = tick(m, step, len(activities) - 1, subject=who[0])
+    assert not isinstance(outcome, str)
+    (command,) = outcome[1]
+    stack = UndoStack(m)
+    stack.push(command)
+    assert activities[-1].id in m[who[0]].checklist["organization"]
+    assert tick(m, step, len(activities), subject=who[0]) == f"there is no item {len(activities) + 1} here"
 
 
 def test_a_phase_step_ticks_for_the_card_in_focus() -> None:
