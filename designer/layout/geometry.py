@@ -141,3 +141,16 @@ def card_sizes(primitives: Sequence[AnyPrimitive], folded: Iterable[str] = ()) -
     folded_set = set(folded)
     cards, _ = card_contents(primitives)
     return {cid: (CARD_WIDTH, card_height(c, cid in folded_set)) for cid, c in cards.items()}
+
+
+def lane_bands(offsets: Iterable[tuple[int, float, float]], lanes: int = len(SCALES)) -> list[tuple[float, float]]:
+    """Each lane's ``(top, height)`` on the canvas, given ``(lane, offset in lane, card height)`` of
+    every card: a lane is stretched to hold its lowest card, as the canvas draws it."""
+    need = [LANE_MIN_HEIGHT] * lanes
+    for lane, offset, height in offsets:
+        need[lane] = max(need[lane], LANE_PAD_TOP + max(0.0, offset) + height + LANE_PAD_BOTTOM)
+    bands, top = [], 0.0
+    for h in need:
+        bands.append((top, h))
+        top += h
+    return bands
