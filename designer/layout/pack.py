@@ -15,8 +15,8 @@ waste a column of their own (a partner alone in the network lane above a DAO's c
 with their neighbours, taking only the rows the column had free.
 
 The number of rows the fullest column may take is chosen so that the whole picture comes out
-nearest :data:`ASPECT` (16:9, a screen); a file that fits in one row per lane at about that
-proportion keeps one row, which is the plain layered layout. In a lane that fits one row of its
+nearest :data:`ASPECT` (16:9, a screen); a file that fits in one row per lane at up to 3:1 keeps
+one row, which is the plain layered layout. In a lane that fits one row of its
 column the cards are placed as near the middle of their neighbours in the lanes already placed as
 the order allows, so a DAO sits over its cells.
 
@@ -42,6 +42,10 @@ from designer.layout.geometry import (
 Position = tuple[float, float]
 ASPECT = 16 / 9
 """The proportion (width / height) packing aims the whole picture at."""
+ONE_ROW_UP_TO = 3.0
+"""A picture that fits one row per lane at no more than this proportion keeps one row: a small
+file reads best as the plain layered layout (wrapping brings crossings and crowds the labels of
+edges between rows)."""
 PICTURE_EXTRA = LANE_GUTTER + 400.0
 """Width the canvas adds to the cards' extent: the lane names on the left, the margin and the
 link key on the right (estimated; the aim is a proportion, not a pixel)."""
@@ -138,7 +142,7 @@ def _aspect(cluster_counts: Sequence[Counts], rows: int, row_heights: Sequence[f
 
 
 def choose_rows(cluster_counts: Sequence[Counts], row_heights: Sequence[float]) -> int:
-    """The row count whose picture comes nearest :data:`ASPECT` (one row when that is near enough).
+    """The row count whose picture comes nearest :data:`ASPECT`, or one row up to :data:`ONE_ROW_UP_TO`.
 
     More rows make the picture narrower and taller, so the proportion falls as the count grows:
     a binary search finds the first count at or under the aim, then the nearer of it and the one
@@ -146,7 +150,7 @@ def choose_rows(cluster_counts: Sequence[Counts], row_heights: Sequence[float]) 
     lanes = len(row_heights)
     most = max((sum(counts[li] for counts in cluster_counts) for li in range(lanes)), default=1)
     lo, hi = 1, max(1, most)
-    if _aspect(cluster_counts, 1, row_heights) <= ASPECT:
+    if _aspect(cluster_counts, 1, row_heights) <= ONE_ROW_UP_TO:
         return 1
     while lo < hi:
         mid = (lo + hi) // 2
