@@ -187,20 +187,21 @@ def pack(
     for k, members in columns(counts, rows):
         per_lane = [[c for i in members for c in groups[i][li]] for li in range(n_lanes)]
         right = left + k * STEP - H_GAP
-        for li in _lane_order([len(cards) for cards in per_lane]):
-            cards = per_lane[li]
-            if len(cards) > k:
-                _wrap(cards, k, left, li, heights, out)
-            elif cards:
-                _row(cards, left, right, li, neighbours, lane_of, out)
+        counts_here = [len(cards) for cards in per_lane]
+        wrapped = [li for li in _lane_order(counts_here) if counts_here[li] > k]
+        for li in wrapped:
+            _wrap(per_lane[li], k, left, li, heights, out)
+        rows_of_one = [li for li in _lane_order(counts_here, wrapped) if 0 < counts_here[li] <= k]
+        for li in rows_of_one * 2:  # again, once every lane has its cards in place
+            _row(per_lane[li], left, right, li, neighbours, lane_of, out)
         left += k * STEP + COLUMN_GAP
     return out
 
 
-def _lane_order(counts: Sequence[int]) -> list[int]:
-    """The fullest lane first, then outwards from the lanes placed: each lane is placed over or under
-    one whose cards are already in place, so its cards can sit over or under their neighbours."""
-    order = [min(range(len(counts)), key=lambda i: (-counts[i], i))]
+def _lane_order(counts: Sequence[int], placed: Sequence[int] = ()) -> list[int]:
+    """The lanes ``placed`` first, else the fullest, then outwards from them: each lane is placed
+    over or under one whose cards are already in place, so its cards can sit by their neighbours."""
+    order = list(placed) or [min(range(len(counts)), key=lambda i: (-counts[i], i))]
     while len(order) < len(counts):
         rest = [i for i in range(len(counts)) if i not in order]
         order.append(min(rest, key=lambda i: (min(abs(i - j) for j in order), -counts[i], i)))
