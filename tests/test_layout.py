@@ -14,7 +14,7 @@ import pytest
 from designer.cli.main import main
 from designer.io.load import load_document
 from designer.io.save import save_document
-from designer.layout import auto_layout, count_crossings, place_missing
+from designer.layout import auto_layout, card_contents, count_crossings, place_missing
 from designer.layout.geometry import CARD_WIDTH, H_GAP, LANE_PITCH, card_sizes, lane_bands, lane_index
 from designer.layout.pack import ASPECT, PICTURE_EXTRA
 from designer.layout.synthetic import synthetic_data, synthetic_document
@@ -252,3 +252,19 @@ def test_layout_missing_only_moves_no_placed_card(tmp_path: Path, capsys: pytest
     result = load_document(out).layout
     assert set(result) == set(lane_of(load_document(source)))
     assert all(tuple(result[cid]) == tuple(pos) for cid, pos in data["layout"].items())
+
+
+def test_a_chain_of_subtasks_thousands_deep_is_laid_out() -> None:
+    """Card contents were collected recursively: a 5,000-deep chain raised RecursionError."""
+    prims = [card("c", "cell", "collaboration")]
+    prims += [{"id": f"t{i}", "kind": "task", "name": "T", "parent": f"t{i - 1}" if i else "c"} for i in range(5000)]
+    prims += [card(f"k{i}", "cell", "coordination", f"k{i - 1}" if i else None) for i in range(2000)]
+    doc = Document.model_validate({"format": "dao-designer/1", "organization": {"name": "Deep"},
+                                   "primitives": prims})
+    contents, owner = card_contents(doc.primitives)
+    block = contents["c"].blocks[0]
+    assert [(row.id, row.depth) for row in block.tasks] == [(f"t{i}", i) for i in range(5)]
+    assert block.hidden == 4995 and owner["t4999"] == "c"
+    layout = auto_layout(doc.primitives, doc.links)
+    assert len(layout) == 2001
+    assert 1 / 3 <= aspect(doc, layout) <= 3

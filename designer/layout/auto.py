@@ -115,12 +115,7 @@ def auto_layout(
             _spread(lane, x, max(len(lane_) for lane_ in lanes))
 
     # 3. pack: containment clusters in columns, lanes wrapped into rows, near 16:9 (see pack.py).
-    lane_pos = {cid: i for lane in lanes for i, cid in enumerate(lane)}
-    groups = clusters(lanes, parent_card, neighbours, rank, x)
-    for group in groups:
-        for lane in group:
-            lane.sort(key=lane_pos.__getitem__)
-    out = pack(lanes, groups, heights, neighbours)
+    out = pack(lanes, clusters(lanes, parent_card, neighbours, rank, x), heights, neighbours)
     if out:
         shift = min(p[0] for p in out.values())
         out = {k: (round(v[0] - shift), round(v[1])) for k, v in out.items()}

@@ -111,15 +111,19 @@ def _collect_tasks(
     owner: dict[str, str],
     card_id: str,
 ) -> None:
-    for child in children.get(parent, []):
+    """The tasks under ``parent``, depth first, into ``block``. A loop, not recursion: a chain of
+    subtasks thousands deep is valid input and must not exhaust the interpreter's stack."""
+    stack = [(child, depth) for child in reversed(children.get(parent, []))]
+    while stack:
+        child, level = stack.pop()
         if child.kind != "task" or child.id in owner:
             continue
         owner[child.id] = card_id
         if len(block.tasks) < MAX_TASKS_SHOWN:
-            block.tasks.append(TaskRow(child.id, depth))
+            block.tasks.append(TaskRow(child.id, level))
         else:
             block.hidden += 1
-        _collect_tasks(child.id, depth + 1, children, block, owner, card_id)
+        stack.extend((grandchild, level + 1) for grandchild in reversed(children.get(child.id, [])))
 
 
 def block_height(block: Block, folded: bool = False) -> float:

@@ -7,8 +7,8 @@ strip hundreds of thousands of units long, every containment edge runs across it
 saving it grows with the square of the file.
 
 So the cards are grouped into **clusters**: a containment tree (a DAO with its cells and their
-sub-cells, whatever lanes they sit in), plus the lone cards that only a link ties to it (a
-partner of that DAO). Each cluster gets a **column** of the picture, ``k`` card slots wide, and
+sub-cells, whatever lanes they sit in), plus the lone cards (in no tree) that a link ties to it,
+such as the partners of that DAO. Each cluster gets a **column** of the picture, ``k`` card slots wide, and
 in every lane its cards fill that column in rows of at most ``k``. A DAO's cells thus sit below
 the DAO, wrapped into a block, instead of trailing off to the right. Small clusters that would
 waste a column of their own (a partner alone in the network lane above a DAO's column) share one
@@ -16,9 +16,9 @@ with their neighbours, taking only the rows the column had free.
 
 The number of rows the fullest column may take is chosen so that the whole picture comes out
 nearest :data:`ASPECT` (16:9, a screen); a file that fits in one row per lane at up to 3:1 keeps
-one row, which is the plain layered layout. In a lane that fits one row of its
-column the cards are placed as near the middle of their neighbours in the lanes already placed as
-the order allows, so a DAO sits over its cells.
+one row, which is the plain layered layout. In a lane that fits one row of its column, the cards
+are placed as near the middle of their neighbours in the other lanes as the order allows, so a
+DAO sits over its cells.
 
 Linear in the number of cards, plus a binary search over the row count.
 """
