@@ -123,8 +123,9 @@ def rect_of(box: Box) -> QRectF:
     return QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
 
 
-def path_hits(path: QPainterPath, obstacles: Obstacles) -> list[QRectF]:
-    """The obstacle rects (shrunk by 3 units, so touching is fine) that the stroke of ``path`` crosses.
+def path_hits(path: QPainterPath, obstacles: Obstacles, limit: int = 0) -> list[QRectF]:
+    """The obstacle rects (shrunk by 3 units, so touching is fine) that the stroke of ``path`` crosses;
+    with ``limit``, at most that many (the search stops there).
 
     ``obstacles`` is asked segment by segment, so only cards near the path are looked at."""
     near = obstacles(box_of(path.boundingRect()))
@@ -140,11 +141,14 @@ def path_hits(path: QPainterPath, obstacles: Obstacles) -> list[QRectF]:
         for b in boxes:
             if b not in hits and _segment_hits(x0, y0, x1, y1, (b[0] + 3, b[1] + 3, b[2] - 3, b[3] - 3)):
                 hits[b] = rect_of(b)
+                if len(hits) == limit:
+                    return list(hits.values())
     return list(hits.values())
 
 
 def _blocked(route: Route, obstacles: Obstacles) -> list[QRectF]:
-    return path_hits(route.path, obstacles)
+    """The cards in the way of ``route``, up to three: more than two are not worth a detour."""
+    return path_hits(route.path, obstacles, limit=3)
 
 
 # --- ports -------------------------------------------------------------------------------------
