@@ -11,7 +11,9 @@ Ratio targets compare like with like: each side runs as a fresh ``python`` proce
 after one warm-up run, with the same environment. Bytecode is cached in a temporary folder
 (``PYTHONPYCACHEPREFIX``) for both sides, as it is for an installed app, even when the shell sets
 ``PYTHONDONTWRITEBYTECODE``: otherwise the app would recompile its own modules on every start
-while PySide6 and the standard library load from their caches.
+while PySide6 and the standard library load from their caches. Render rows give the ratio by wall
+time and by CPU time (user plus system): on a machine shared with other work the wall-time ratio
+of two runs of the same code can differ by a third.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,13 +78,33 @@ def timed(fn, repeat: int = 1) -> float:
     return best
 
 
-def fresh_process(args: list[str], env: dict[str, str], repeat: int = 3, warm_up: bool = True) -> float:
-    """Best wall time of ``python ARGS`` in a fresh process, after one untimed warm-up run."""
-    run = lambda: subprocess.run([sys.executable, *args], env=env, check=True, cwd=ROOT,  # noqa: E731
-                                 stderr=subprocess.DEVNULL)
+class Timing(NamedTuple):
+    wall: float
+    cpu: float
+    """User plus system time of the process: steadier than wall time on a machine shared with
+    other work."""
+
+
+def fresh_process(args: list[str], env: dict[str, str], repeat: int = 3, warm_up: bool = True) -> Timing:
+    """Best wall and CPU times of ``python ARGS`` in a fresh process, after one untimed warm-up run."""
+
+    def run() -> Timing:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = time.perf_counter()
+        subprocess.run([sys.executable, *args], env=env, check=True, cwd=ROOT, stderr=subprocess.DEVNULL)
+        wall = time.perf_counter() - t
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return Timing(wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+
     if warm_up:
         run()
-    return timed(run, repeat)
+    runs = [run() for _ in range(repeat)]
+    return Timing(min(r.wall for r in runs), min(r.cpu for r in runs))
+
+
+def versus(t: Timing, base: Timing, name: str) -> str:
+    """``t`` and its ratio to ``base``, by wall time and by CPU time."""
+    return f"{t.wall:.2f} s ({t.wall / base.wall:.1f}× {name}; CPU {t.cpu / base.cpu:.1f}×)"
 
 
 def png_size(path: Path) -> str:
@@ -140,8 +163,8 @@ def main() -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(tmp / "pycache"))
     baseline = fresh_process(["-c", BARE_PAINT, str(args.n)], env)
-    rows.append((f"bare PySide6: {args.n} rect+text items built and painted (process)", f"{baseline:.2f} s",
-                 "baseline"))
+    rows.append((f"bare PySide6: {args.n} rect+text items built and painted (process)",
+                 f"{baseline.wall:.2f} s (CPU {baseline.cpu:.2f} s)", "baseline"))
 
     settings = Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
     w = MainWindow(settings, Recovery(tmp))
@@ -184,10 +207,10 @@ def main() -> int:
     w.stack.set_clean()
     w.close()
 
-    bare = fresh_process(["-c", BARE_WINDOW], env, repeat=7)
-    models = fresh_process(["-c", FLOOR_MODELS], env, repeat=7)
-    floor = fresh_process(["-c", FLOOR_SAMPLE, str(SAMPLE)], env, repeat=7)
-    full = fresh_process(["-c", APP_START], env, repeat=7)
+    bare = fresh_process(["-c", BARE_WINDOW], env, repeat=7).wall
+    models = fresh_process(["-c", FLOOR_MODELS], env, repeat=7).wall
+    floor = fresh_process(["-c", FLOOR_SAMPLE, str(SAMPLE)], env, repeat=7).wall
+    full = fresh_process(["-c", APP_START], env, repeat=7).wall
     rows.append(("bare QMainWindow start (process)", f"{bare:.3f} s", "baseline"))
     rows.append(("  floor: models built + bare window (no app code)", f"{models:.3f} s ({models / bare:.2f}×)",
                  "for reference"))
@@ -199,16 +222,16 @@ def main() -> int:
         r = fresh_process(["-m", "ui.launch", "render", str(files[kind, "json"]), "-o", str(tmp / f"{kind}.png"),
                            "--scale", "0.25"], env)
         rows.append((f"render {len(doc.primitives)} {kinds[kind]} (json) headless to PNG at 0.25 (process)",
-                     f"{r:.2f} s ({r / baseline:.1f}× bare paint)", "≤ 3× bare"))
+                     versus(r, baseline, "bare paint"), "≤ 3× bare"))
     out = tmp / "default.png"
     r = fresh_process(["-m", "ui.launch", "render", str(files["none", "json"]), "-o", str(out)], env, 1, False)
     rows.append((f"render {len(doc.primitives)} no layout at the default scale 1.5 (process)",
-                 f"{r:.2f} s ({r / baseline:.1f}× bare paint)", "for reference"))
+                 versus(r, baseline, "bare paint"), "for reference"))
     rows.append(("  its PNG (at most 16,384 px a side)", png_size(out), "for reference"))
     width = max(len(r[0]) for r in rows)
-    print(f"{'what':<{width}}  {'measured':<28}  target")
+    print(f"{'what':<{width}}  {'measured':<40}  target")
     for what, measured, target in rows:
-        print(f"{what:<{width}}  {measured:<28}  {target}")
+        print(f"{what:<{width}}  {measured:<40}  {target}")
     return 0
 
 
