@@ -20,7 +20,7 @@ one row, which is the plain layered layout. In a lane that fits one row of its c
 are placed as near the middle of their neighbours in the other lanes as the order allows, so a
 DAO sits over its cells.
 
-Linear in the number of cards, plus a binary search over the row count.
+Linear in the number of cards, times the few row counts tried (a galloping search).
 """
 
 from __future__ import annotations
@@ -101,42 +101,42 @@ def clusters(
     return [members[top] for top in order]
 
 
-def _width(counts: Counts, rows: int) -> int:
-    return max(1, max(math.ceil(n / rows) for n in counts))
+Column = tuple[int, list[int], Counts]
+"""Slots wide, the indices of its clusters, its cards per lane."""
 
 
-def columns(cluster_counts: Sequence[Counts], rows: int) -> list[tuple[int, list[int]]]:
-    """Consecutive clusters joined into columns at most ``rows`` rows deep: ``(slots, cluster indices)``.
+def columns(cluster_counts: Sequence[Counts], rows: int) -> list[Column]:
+    """Consecutive clusters joined into columns at most ``rows`` rows deep.
 
     A cluster joins the column before it when that does not make the column wider than the wider
     of the two (it fills rows the column leaves free, as partners above a DAO's column); otherwise
     it starts a column of its own, so clusters of like shape never share one."""
-    out: list[tuple[int, list[int]]] = []
+    out: list[Column] = []
     current: Counts = []
+    width = 0
     for i, counts in enumerate(cluster_counts):
+        own = max(1, -(-max(counts) // rows))  # slots for the fullest lane; runs for every row count tried
         if out:
             merged = [a + b for a, b in zip(current, counts, strict=True)]
-            k = _width(merged, rows)
-            if k <= max(out[-1][0], _width(counts, rows)):
-                out[-1] = (k, [*out[-1][1], i])
-                current = merged
+            k = max(1, -(-max(merged) // rows))
+            if k <= width or k <= own:
+                out[-1][1].append(i)
+                width, current = k, merged
                 continue
-        out.append((_width(counts, rows), [i]))
-        current = list(counts)
+            out[-1] = (width, out[-1][1], current)
+        out.append((own, [i], list(counts)))
+        width, current = own, list(counts)
+    if out:
+        out[-1] = (width, out[-1][1], current)
     return out
 
 
 def _aspect(cluster_counts: Sequence[Counts], rows: int, row_heights: Sequence[float]) -> float:
     cols = columns(cluster_counts, rows)
-    totals = [[0] * len(row_heights) for _ in cols]
-    for ci, (_k, members) in enumerate(cols):
-        for i in members:
-            for li, n in enumerate(cluster_counts[i]):
-                totals[ci][li] += n
-    width = sum(k for k, _ in cols) * STEP + (len(cols) - 1) * COLUMN_GAP - H_GAP + PICTURE_EXTRA
+    width = sum(k for k, _, _ in cols) * STEP + (len(cols) - 1) * COLUMN_GAP - H_GAP + PICTURE_EXTRA
     height = 0.0
     for li, row_h in enumerate(row_heights):
-        deepest = max((math.ceil(t[li] / k) for (k, _), t in zip(cols, totals, strict=True)), default=0)
+        deepest = max((-(-totals[li] // k) for k, _, totals in cols), default=0)
         height += max(LANE_MIN_HEIGHT, LANE_PAD_TOP + deepest * row_h - V_GAP + LANE_PAD_BOTTOM)
     return width / height
 
@@ -145,13 +145,16 @@ def choose_rows(cluster_counts: Sequence[Counts], row_heights: Sequence[float]) 
     """The row count whose picture comes nearest :data:`ASPECT`, or one row up to :data:`ONE_ROW_UP_TO`.
 
     More rows make the picture narrower and taller, so the proportion falls as the count grows:
-    a binary search finds the first count at or under the aim, then the nearer of it and the one
-    before wins (nearer as a ratio)."""
+    a search finds the first count at or under the aim, then the nearer of it and the one before
+    wins (nearer as a ratio)."""
     lanes = len(row_heights)
     most = max((sum(counts[li] for counts in cluster_counts) for li in range(lanes)), default=1)
-    lo, hi = 1, max(1, most)
     if _aspect(cluster_counts, 1, row_heights) <= ONE_ROW_UP_TO:
         return 1
+    lo, hi = 1, 2  # gallop to a count at or under the aim, then halve the gap (few tries: each is linear)
+    while hi < most and _aspect(cluster_counts, hi, row_heights) > ASPECT:
+        lo, hi = hi + 1, hi * 2
+    hi = min(hi, max(1, most))
     while lo < hi:
         mid = (lo + hi) // 2
         if _aspect(cluster_counts, mid, row_heights) <= ASPECT:
@@ -184,7 +187,7 @@ def pack(
     lane_of = {cid: li for li, lane in enumerate(lanes) for cid in lane}
     out: dict[str, Position] = {}
     left = 0.0
-    for k, members in columns(counts, rows):
+    for k, members, _ in columns(counts, rows):
         per_lane = [[c for i in members for c in groups[i][li]] for li in range(n_lanes)]
         right = left + k * STEP - H_GAP
         counts_here = [len(cards) for cards in per_lane]
