@@ -109,8 +109,9 @@ def columns(cluster_counts: Sequence[Counts], rows: int) -> list[Column]:
     """Consecutive clusters joined into columns at most ``rows`` rows deep.
 
     A cluster joins the column before it when that does not make the column wider than the wider
-    of the two (it fills rows the column leaves free, as partners above a DAO's column); otherwise
-    it starts a column of its own, so clusters of like shape never share one."""
+    of the two: it fills rows the column leaves free, as partners above a DAO's column, or many
+    small trees stacked row by row. Otherwise it starts a column of its own, so two DAOs with a
+    block of cells each never share one."""
     out: list[Column] = []
     current: Counts = []
     width = 0
