@@ -4,14 +4,19 @@ A network of DAOs, each with a top-level cell and functional cells (some with su
 every cell and tasks under every role, with the state text a working team writes: purpose,
 goals, members, decision making, treasury, responsibilities, deliverables and status. Links:
 accountability up the tree, funding from each DAO, coordination between neighbouring cells and a
-few shared roles. Layout puts DAOs and cells in their scale lanes. Output is deterministic for a
-given size and seed; 10,000 primitives write to about 2.3 MB, as DESIGN.md section 7 assumes.
+few shared roles. Layout puts DAOs and cells in their scale lanes, one long row per lane (as a
+file laid out by hand over years might be); ``layout="none"`` leaves it out, as CSV and Hats imports
+do, and ``layout="sparse"`` keeps every other card's position, as after adding many cards by import
+to a laid-out file. Output is deterministic for a given size, seed and layout; 10,000 primitives
+write to about 2.3 MB, as DESIGN.md section 7 assumes.
 """
 
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import Any, Literal
+
+Layout = Literal["full", "none", "sparse"]
 
 WORDS = (
     "restore fund map survey publish review plan train host measure support repair collect share "
@@ -77,8 +82,9 @@ def _cell(rng: random.Random, cid: str, name: str, parent: str, scale: str, top:
     return cell
 
 
-def generate(size: int, seed: int = 7) -> dict[str, Any]:
-    """The data of a valid document with about ``size`` primitives (exactly ``size`` when >= 60)."""
+def generate(size: int, seed: int = 7, layout_kind: Layout = "full") -> dict[str, Any]:
+    """The data of a valid document with about ``size`` primitives (exactly ``size`` when >= 60),
+    with a position for every card, for none, or (``"sparse"``) for every other card."""
     rng = random.Random(seed)
     per_dao = 1 + (CELLS_PER_DAO + 1) * (1 + ROLES_PER_CELL * (1 + TASKS_PER_ROLE))
     daos = max(1, round(size / per_dao))
@@ -184,6 +190,8 @@ def generate(size: int, seed: int = 7) -> dict[str, Any]:
     known = {p["id"] for p in prims}
     links = [link for link in links if link["from"] in known and link["to"] in known]
     layout = {k: v for k, v in layout.items() if k in known}
+    if layout_kind != "full":
+        layout = {k: v for i, (k, v) in enumerate(layout.items()) if layout_kind == "sparse" and i % 2 == 0}
     return {
         "format": "dao-designer/1",
         "organization": {"name": f"Generated network of {size} primitives", "approach": "hybrid"},

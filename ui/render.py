@@ -15,6 +15,9 @@ CANVAS_THEMES = ("light", "dark", "projector")
 PNG_QUALITY = 80
 """Qt's PNG "quality" is zlib effort: 80 writes a 10k-primitive canvas about twice as fast as the
 default, for a file about 5 % larger."""
+MAX_SIDE = 16_384
+"""The most pixels a PNG gets on a side; a larger picture is drawn at a smaller scale. Viewers and
+browsers refuse or crawl beyond it, and a 150,000-pixel-wide canvas took minutes and gigabytes."""
 
 
 def _ensure_platform() -> None:
@@ -40,8 +43,17 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def render_scene(scene: object, output: str, scale: float = 1.5, title: str | None = None) -> None:
-    """Paint ``scene`` (a CanvasScene) into a PNG or SVG file."""
+def fit_scale(width: float, height: float, scale: float, max_side: int = MAX_SIDE) -> float:
+    """``scale``, or the largest smaller one at which a ``width`` x ``height`` picture keeps to
+    ``max_side`` pixels on either side."""
+    longest = max(width, height) * scale
+    return scale if longest <= max_side else scale * max_side / longest
+
+
+def render_scene(scene: object, output: str, scale: float = 1.5, title: str | None = None,
+                 max_side: int = MAX_SIDE) -> str | None:
+    """Paint ``scene`` (a CanvasScene) into a PNG or SVG file. A PNG that would have more than
+    ``max_side`` pixels on a side is drawn at a smaller scale, and the sentence saying so is returned."""
     from PySide6.QtCore import QRectF, QSize, Qt
     from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -73,6 +85,7 @@ def render_scene(scene: object, output: str, scale: float = 1.5, title: str | No
     if not target.resolve().parent.is_dir():
         raise OSError(f"cannot write {output}: the folder does not exist")
     partial = target.with_name(f".{target.name}.partial")
+    note = None
     try:
         if output.lower().endswith(".svg"):
             from PySide6.QtSvg import QSvgGenerator
@@ -90,6 +103,12 @@ def render_scene(scene: object, output: str, scale: float = 1.5, title: str | No
             if not partial.exists() or partial.stat().st_size == 0:
                 raise OSError(f"cannot write {output}")
         else:
+            fitted = fit_scale(width, height, scale, max_side)
+            if fitted < scale:
+                note = (f"{output}: at scale {scale:g} the picture would be {width * scale:,.0f} x "
+                        f"{height * scale:,.0f} px; drawn at scale {fitted:.3g} ({int(width * fitted):,} x "
+                        f"{int(height * fitted):,} px), as a PNG gets at most {max_side:,} px on a side")
+                scale = fitted
             # The background is painted first and is opaque, so the image needs no alpha channel: an
             # RGB image is written without un-premultiplying every pixel, and the PNG is smaller.
             opaque = QColor(s.background).alpha() == 255
@@ -104,6 +123,7 @@ def render_scene(scene: object, output: str, scale: float = 1.5, title: str | No
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+    return note
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -160,9 +180,11 @@ def _main(argv: Sequence[str] | None) -> int:
     scene = CanvasScene(DocumentModel(doc))
     title = None if args.no_title else f"{doc.organization.name}  ·  {doc.organization.approach} approach"
     try:
-        render_scene(scene, args.output, args.scale, title)
+        note = render_scene(scene, args.output, args.scale, title)
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if note:
+        print(f"note: {note}", file=sys.stderr)
     del app
     return 0

@@ -6,27 +6,28 @@ A layered layout in the spirit of Sugiyama's method, cut down to what a lane dia
    contents of a DAO or cell start out next to each other;
 2. sweep the lanes down and up a few times, sorting each lane by the barycentre of its
    neighbours (containment and links) in the other lanes, which removes most crossings;
-3. place the cards of a lane left to right as close to their barycentre as the cards before them
-   allow; a lane with very many cards wraps into rows.
+3. pack the lanes (:mod:`designer.layout.pack`): each containment tree gets a column of the
+   picture in which its cards wrap into rows of their lane's band, with as many rows as bring the
+   whole picture nearest 16:9; in a lane that fits one row a card sits as close to the middle of
+   its neighbours as the cards before it allow.
 
 Everything is linear or ``n log n`` in the number of cards and links.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 
 from designer.layout.geometry import (
     CARD_WIDTH,
     H_GAP,
     LANE_PITCH,
-    V_GAP,
     CardContent,
     card_contents,
     card_height,
     lane_index,
 )
+from designer.layout.pack import clusters, pack
 from designer.model.kinds import SCALES
 from designer.model.links import Link
 from designer.model.primitives import AnyPrimitive
@@ -113,26 +114,8 @@ def auto_layout(
             lane.sort(key=lambda c: (keys[c], rank[c]))
             _spread(lane, x, max(len(lane_) for lane_ in lanes))
 
-    # 3. place: as near the barycentre as the previous card allows, wrapping very long lanes.
-    total = sum(len(lane) for lane in lanes)
-    per_row = max(60, math.ceil(math.sqrt(max(total, 1)) * 4))
-    step = CARD_WIDTH + H_GAP
-    out: dict[str, Position] = {}
-    for li, lane in enumerate(lanes):
-        rows = [lane[i : i + per_row] for i in range(0, len(lane), per_row)] or []
-        y_rel = 0.0
-        for row in rows:
-            right = -math.inf
-            if len(rows) == 1:
-                for cid in row:
-                    want = x[cid] * step
-                    left = max(want, right + H_GAP) if right > -math.inf else want
-                    out[cid] = (left, li * LANE_PITCH + y_rel)
-                    right = left + CARD_WIDTH
-            else:
-                for i, cid in enumerate(row):
-                    out[cid] = (i * step, li * LANE_PITCH + y_rel)
-            y_rel += max(heights[c] for c in row) + V_GAP
+    # 3. pack: containment clusters in columns, lanes wrapped into rows, near 16:9 (see pack.py).
+    out = pack(lanes, clusters(lanes, parent_card, neighbours, rank, x), heights, neighbours)
     if out:
         shift = min(p[0] for p in out.values())
         out = {k: (round(v[0] - shift), round(v[1])) for k, v in out.items()}

@@ -113,15 +113,19 @@ def _collect_tasks(
     owner: dict[str, str],
     card_id: str,
 ) -> None:
-    for child in children.get(parent, []):
+    """The tasks under ``parent``, depth first, into ``block``. A loop, not recursion: a chain of
+    subtasks thousands deep is valid input and must not exhaust the interpreter's stack."""
+    stack = [(child, depth) for child in reversed(children.get(parent, []))]
+    while stack:
+        child, level = stack.pop()
         if child.kind != "task" or child.id in owner:
             continue
         owner[child.id] = card_id
         if len(block.tasks) < MAX_TASKS_SHOWN:
-            block.tasks.append(TaskRow(child.id, depth))
+            block.tasks.append(TaskRow(child.id, level))
         else:
             block.hidden += 1
-        _collect_tasks(child.id, depth + 1, children, block, owner, card_id)
+        stack.extend((grandchild, level + 1) for grandchild in reversed(children.get(child.id, [])))
 
 
 def block_height(block: Block, folded: bool = False) -> float:
@@ -143,3 +147,16 @@ def card_sizes(primitives: Sequence[AnyPrimitive], folded: Iterable[str] = ()) -
     folded_set = set(folded)
     cards, _ = card_contents(primitives)
     return {cid: (CARD_WIDTH, card_height(c, cid in folded_set)) for cid, c in cards.items()}
+
+
+def lane_bands(offsets: Iterable[tuple[int, float, float]], lanes: int = len(SCALES)) -> list[tuple[float, float]]:
+    """Each lane's ``(top, height)`` on the canvas, given ``(lane, offset in lane, card height)`` of
+    every card: a lane is stretched to hold its lowest card, as the canvas draws it."""
+    need = [LANE_MIN_HEIGHT] * lanes
+    for lane, offset, height in offsets:
+        need[lane] = max(need[lane], LANE_PAD_TOP + max(0.0, offset) + height + LANE_PAD_BOTTOM)
+    bands, top = [], 0.0
+    for h in need:
+        bands.append((top, h))
+        top += h
+    return bands

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPainte
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from designer.model.links import Link
-from ui.canvas.routing import Route
+from ui.canvas.routing import Route, dash_pieces
 from ui.canvas.style import LINK_LABELS, style
 
 LinkKey = tuple[str, str, str]
@@ -23,6 +23,9 @@ ARROW = 9.0
 LABEL_HEIGHT = 18.0
 LABEL_LOD = 0.45
 """Labels are drawn from this zoom up (smaller, the text could not be read)."""
+DASH_PIECE = 400.0
+"""A dashed or dotted edge longer than this (in scene units) is painted in pieces of at most this
+length (see :func:`ui.canvas.routing.dash_pieces`)."""
 
 
 def _short(amount: float) -> str:
@@ -58,6 +61,8 @@ class EdgeItem(QGraphicsItem):
         self.kind = key[2]
         self.label_item = LabelItem(self)
         self._path = QPainterPath()
+        self._pieces: list[tuple[QPainterPath, float]] | None = None
+        """The path in pieces for a dashed pen, cut at the first paint that needs them."""
         self._stroke = QPainterPath()
         self._shape = QPainterPath()
         self._arrow = QPolygonF()
@@ -81,6 +86,7 @@ class EdgeItem(QGraphicsItem):
         """Take a new route (the label keeps its place until :meth:`set_label_rect`)."""
         self.prepareGeometryChange()
         self._path = route.path
+        self._pieces = None
         p2, c2 = route.tip, route.before_tip
         angle = math.atan2(p2.y() - c2.y(), p2.x() - c2.x())
         self._arrow = QPolygonF(
@@ -125,13 +131,30 @@ class EdgeItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         pen = s.select_pen if self.isSelected() else ls.pen
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
+        pieces = self._dash_pieces(pen)
+        if pieces:
+            piece_pen = QPen(pen)
+            for piece, before in pieces:
+                piece_pen.setDashOffset(pen.dashOffset() + before / pen.widthF())
+                painter.setPen(piece_pen)
+                painter.drawPath(piece)
+        else:
+            painter.setPen(pen)
+            painter.drawPath(self._path)
         if ls.arrow:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(pen.color())
             painter.drawPolygon(self._arrow)
+
+
+    def _dash_pieces(self, pen: QPen) -> list[tuple[QPainterPath, float]]:
+        """The pieces a long path is painted in with a dashed or dotted ``pen`` (none for a solid one)."""
+        if pen.style() == Qt.PenStyle.SolidLine or pen.widthF() <= 0:
+            return []
+        if self._pieces is None:
+            self._pieces = dash_pieces(self._path, DASH_PIECE)
+        return self._pieces
 
 
 class LabelItem(QGraphicsItem):
