@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from designer.framework.phases import PhaseInfo
 from designer.model.kinds import PHASES, Phase
+
+if TYPE_CHECKING:
+    from designer.rules.context import Context
 
 _INDEX = {p: i for i, p in enumerate(PHASES)}
 
@@ -39,3 +44,27 @@ def quoted(items: Iterable[str]) -> str:
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def readiness_missing(info: PhaseInfo, ticked: Iterable[str], exempt: frozenset[str] = frozenset()) -> list[str]:
+    """Ids of ``info``'s readiness signs still open: every unticked one, or, when any one sign is
+    enough (leaving iteration), all of them while none is ticked. ``exempt`` ids are not needed."""
+    done = set(ticked)
+    required = [i for i in info.readiness_ids if i not in exempt]
+    missing = [i for i in required if i not in done]
+    if info.readiness_mode == "any" and len(missing) < len(required):
+        return []
+    return missing
+
+
+def network_root(ctx: Context, primitive_id: str) -> str:
+    """The top of ``primitive_id``'s containment tree: the network (or project) it belongs to."""
+    current = ctx.by_id.get(primitive_id)
+    steps = 0
+    while current is not None and current.parent is not None and steps <= len(ctx.by_id):
+        parent = ctx.by_id.get(current.parent)
+        if parent is None:
+            break
+        current = parent
+        steps += 1
+    return current.id if current is not None else primitive_id

@@ -107,13 +107,16 @@ class ProblemsController(QObject):
         self.findingsChanged.emit()
 
     def apply_badges(self) -> None:
-        """Badge counts on the canvas cards: a role's or task's problems count on its card."""
+        """Badge counts on the canvas cards: a role's or task's problems count on its card. Notes
+        (info: the completeness meter, tool hints) are not problems and get no badge."""
         scene = self.window.scene
         counts: dict[str, tuple[int, Severity]] = {}
         for pid, found in self.by_primitive.items():
             card = scene.owner.get(pid, pid)
             n, worst = counts.get(card, (0, "info"))
             for f in found:
+                if f.severity == "info":
+                    continue
                 n += 1
                 if SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]:
                     worst = f.severity
