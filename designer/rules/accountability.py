@@ -164,6 +164,7 @@ def _chain_end(ctx: Context, start: str, memo: dict[str, str | None]) -> str | N
     scope="document",
     approaches=("top-down",),
     kinds=KINDS,
+    watch_fields=("phase",),
     watch_links=("accountable-to",),
     title="Top-down design without a single accountability tree",
     rationale="""The top-down approach builds hierarchies of cells that answer to the cells above
@@ -197,7 +198,7 @@ def top_down_tree(r: Rule, ctx: Context) -> Iterator[Finding]:
     scope="document",
     approaches=("hybrid",),
     kinds=KINDS,
-    watch_fields=("stakeholder_group",),
+    watch_fields=("stakeholder_group", "top_level"),
     watch_links=("accountable-to",),
     title="Accountability chain that stops short of a DAO",
     rationale="""In a hybrid design each cell chooses how much structure it takes on: it may

@@ -83,8 +83,9 @@ def phase_skipped(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     looked at the list and moved on with items open; so did a group whose last phase change (its
     previous_phase, which the app records) stepped past a phase with signs open. That is the
     risk reported here, once per group. A checklist nobody has used in a phase nobody stepped
-    out of here says nothing about readiness; it only lowers the completeness meter (DP311). The ways out of iteration are alternatives, so one is enough, and
-    a cell formed on the permissionless pathway needs no proposal's support.""",
+    out of here says nothing about readiness; it only lowers the completeness meter (DP311).
+    The ways out of iteration are alternatives, so one is enough, and a cell formed on the
+    permissionless pathway needs no proposal's support.""",
     source="group-phase/*.md ('Signs of Readiness'); Seed, Group Phase Implementation: 'formalizing "
     "Cells and other primitives as they are ready, rather than forcing a completed governance design "
     "all at once'; cells.md (permissionless pathway: no approval needed)",

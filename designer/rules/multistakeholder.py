@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from designer.model.kinds import Kind
 from designer.model.primitives import Cell
 from designer.rules.context import Context
 from designer.rules.finding import Finding
@@ -17,7 +18,8 @@ from designer.rules.helpers import at_least, filled, network_root, quoted
 from designer.rules.registry import Rule, rule
 
 _MSG = "implementation-guide-multi-stakeholder-governance.md"
-_WATCH = ("top_level", "stakeholder_group", "state")
+_WATCH = ("top_level", "stakeholder_group", "state", "phase", "parent")
+_KINDS: tuple[Kind, ...] = ("cell", "dao")  # a DAO's parent moves the networks below it
 
 
 def _networks(ctx: Context) -> dict[str, tuple[list[Cell], list[Cell]]]:
@@ -58,7 +60,7 @@ def _pairs(ctx: Context) -> Iterator[tuple[Cell, Cell]]:
     "stakeholder-group-multiple",
     "error",
     scope="document",
-    kinds=("cell",),
+    kinds=_KINDS,
     watch_fields=_WATCH,
     title="More than one stakeholder group in one network",
     rationale="""A multi-stakeholder network is a small DAO of organizations with one
@@ -84,7 +86,7 @@ def stakeholder_group_multiple(r: Rule, ctx: Context) -> Iterator[Finding]:
     "top-level-count",
     "warning",
     scope="document",
-    kinds=("cell",),
+    kinds=_KINDS,
     watch_fields=_WATCH,
     title="Stakeholder group without exactly one top-level cell",
     rationale="""Below the stakeholder group sits one top-level cell, which turns the group's
@@ -112,7 +114,7 @@ def top_level_count(r: Rule, ctx: Context) -> Iterator[Finding]:
     "top-level-not-accountable",
     "warning",
     scope="document",
-    kinds=("cell",),
+    kinds=_KINDS,
     watch_fields=_WATCH,
     watch_links=("accountable-to",),
     title="Top-level cell not accountable to the stakeholder group",
@@ -143,7 +145,7 @@ AGREEMENT_TERMS: tuple[tuple[str, str], ...] = (
     "agreement-terms",
     "warning",
     scope="document",
-    kinds=("cell",),
+    kinds=_KINDS,
     watch_fields=_WATCH,
     title="Stakeholder agreement missing a term",
     rationale="""The stakeholder group and its top-level cell work by an agreement: proposals

@@ -27,7 +27,7 @@ _CONTAINERS: tuple[Kind, ...] = ("dao", "cell", "role", "task")
     "info",
     scope="document",
     kinds=("dao", "cell"),
-    watch_fields=("parent", "phase"),
+    watch_fields=("parent", "phase", "members"),
     title="DAO with fewer than two cells",
     rationale="""A DAO is the container that lets many small teams work under shared governance.
     With a single team (or none) the DAO's machinery may cost more than it gives; the framework
@@ -198,7 +198,7 @@ def missing_layer(r: Rule, ctx: Context) -> Iterator[Finding]:
     if not any(c.scale == "collaboration" and not c.stakeholder_group for c in cells):
         missing.append("collaboration-scale cells")
     if missing:
-        yield r.at_doc("the design has no " + "; no ".join(missing), "primitives")
+        yield r.at_doc("the design lacks " + "; ".join(missing), "primitives")
 
 
 @rule(
@@ -207,7 +207,7 @@ def missing_layer(r: Rule, ctx: Context) -> Iterator[Finding]:
     "warning",
     scope="document",
     kinds=("dao", "cell"),
-    watch_fields=("phase",),
+    watch_fields=("phase", "stakeholder_group"),
     watch_design=True,
     title="Implementing a design nobody approved",
     rationale="""The seed ends the design step with a proposal: the design is approved by the
