@@ -105,11 +105,15 @@ def test_role_takes_the_lane_of_its_container_and_needs_one() -> None:
     model, stack, _ = make()
     with pytest.raises(CommandError, match=exact("a role must sit inside a DAO or a cell; drop it onto one")):
         stack.push(AddPrimitive("role", "Floating"))
-    with pytest.raises(
-        CommandError, match=exact("a task cannot go inside a DAO; it belongs in a role, a cell or a task")
-    ):
-        stack.push(AddPrimitive("task", "Report", parent="regen-dao"))
+    with pytest.raises(CommandError, match=exact("a cell cannot go inside a role; it belongs in a DAO or a cell")):
+        stack.push(AddPrimitive("cell", "Crew", parent="treasury-steward", scale="collaboration"))
     assert stack.index == 0 and len(model.primitives) == 4
+
+
+def test_a_task_can_belong_to_a_dao() -> None:
+    model, stack, _ = make()
+    new = stack.push(AddPrimitive("task", "Annual report", parent="regen-dao"))
+    assert model[new].parent == "regen-dao" and stack.titles() == ["Add task"]
 
 
 def test_delete_removes_contents_and_links_and_undo_restores_everything() -> None:

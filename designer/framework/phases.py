@@ -1,8 +1,10 @@
-"""The phase lifecycle as data: each phase's readiness and success checklists.
+"""The phase lifecycle as data: each phase's readiness, implementation and success checklists.
 
 Loaded once from ``resources/framework/phases.yaml``. The rules read it (unticked readiness
 items, unknown checklist ids, the items that must be ticked before a group closes) and the
-Phase panel draws its stepper from it, so the texts live in one place.
+Phase panel draws its stepper from it, so the texts live in one place. Implementation items are
+the seed guide's "Group Phase Implementation" focus lists, each with the seed's words as its
+``source``; completion items name the completion-record fields that evidence them (``evidence``).
 """
 
 from __future__ import annotations
@@ -19,15 +21,23 @@ from designer.model.kinds import PHASES, Phase
 ReadinessMode = Literal["all", "any"]
 
 
+Group = Literal["readiness", "implementation", "success"]
+
+
 @dataclass(frozen=True)
 class ChecklistItem:
-    """One tickable item; ``closing`` marks completion items required before a group closes."""
+    """One tickable item; ``closing`` marks completion items required before a group closes,
+    ``source`` quotes the seed guide where the item comes from it, and ``evidence`` lists the
+    completion-record fields any of which shows the item done (``transfers:KIND`` for a transfer
+    of that kind)."""
 
     id: str
     text: str
     phase: Phase
-    group: Literal["readiness", "success"]
+    group: Group
     closing: bool = False
+    source: str = ""
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,10 +49,11 @@ class PhaseInfo:
     readiness: tuple[ChecklistItem, ...]
     success: tuple[ChecklistItem, ...]
     readiness_mode: ReadinessMode = "all"
+    implementation: tuple[ChecklistItem, ...] = ()
 
     @cached_property
     def items(self) -> tuple[ChecklistItem, ...]:
-        return self.readiness + self.success
+        return self.readiness + self.implementation + self.success
 
     @cached_property
     def item_ids(self) -> frozenset[str]:
@@ -67,7 +78,7 @@ class PhaseDataError(ValueError):
     """The shipped phase data is malformed: a packaging bug, reported plainly."""
 
 
-def _items(raw: Any, phase: Phase, group: Literal["readiness", "success"]) -> tuple[ChecklistItem, ...]:
+def _items(raw: Any, phase: Phase, group: Group) -> tuple[ChecklistItem, ...]:
     if not isinstance(raw, list):
         raise PhaseDataError(f"phase {phase}: '{group}' must be a list")
     out = []
@@ -76,7 +87,23 @@ def _items(raw: Any, phase: Phase, group: Literal["readiness", "success"]) -> tu
             entry.get("text"), str
         ):
             raise PhaseDataError(f"phase {phase}: each {group} item needs a text 'id' and 'text'")
-        out.append(ChecklistItem(entry["id"], entry["text"], phase, group, bool(entry.get("closing", False))))
+        source = entry.get("source", "")
+        evidence = entry.get("evidence", [])
+        if not isinstance(source, str) or not isinstance(evidence, list):
+            raise PhaseDataError(f"phase {phase}: item {entry['id']!r} needs a text 'source' and an 'evidence' list")
+        if group == "implementation" and not source:
+            raise PhaseDataError(f"phase {phase}: implementation item {entry['id']!r} needs the seed's words")
+        out.append(
+            ChecklistItem(
+                entry["id"],
+                entry["text"],
+                phase,
+                group,
+                bool(entry.get("closing", False)),
+                source,
+                tuple(str(e) for e in evidence),
+            )
+        )
     return tuple(out)
 
 
@@ -104,6 +131,7 @@ def parse_phases(data: Any) -> tuple[PhaseInfo, ...]:
                 readiness=_items(raw.get("readiness", []), phase, "readiness"),
                 success=_items(raw.get("success", []), phase, "success"),
                 readiness_mode=mode,
+                implementation=_items(raw.get("implementation", []), phase, "implementation"),
             )
         )
     if tuple(p.id for p in phases) != PHASES:

@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 from designer.model.base import is_model
 from designer.model.extensions import plan
 from designer.model.kinds import KINDS
+from designer.model.values import DURATION_PATTERN
 
 _TYPE_NAMES = {
     "str": "text",
@@ -25,12 +26,13 @@ _TYPE_NAMES = {
 
 
 def clean_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
-    """Drop the tags pydantic adds for the ``kind`` union, so the path matches the file."""
+    """Drop the tags pydantic adds for the ``kind`` union and the signer union, so the path matches
+    the file."""
     out: list[str | int] = []
     for i, step in enumerate(loc):
         if i >= 2 and loc[0] == "primitives" and i == 2 and step in KINDS:
             continue
-        if (isinstance(step, str) and step.startswith("function-")) or step in ("[key]",):
+        if (isinstance(step, str) and step.startswith(("function-", "signer:"))) or step in ("[key]",):
             continue
         out.append(step)
     return tuple(out)
@@ -140,6 +142,8 @@ def message_for(
         return loc, f"{where}: {_show(value)} is not allowed; expected one of: {ctx.get('expected', '')}", on_key
     if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")) == r"^\d{4}-\d{2}-\d{2}$":
         return loc, f"{where}: {_show(value)} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25", False
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern", "")) == DURATION_PATTERN:
+        return loc, f"{where}: {_show(value)} is not a length of time; write a count and a unit, e.g. 7 days", False
     if (kind == "string_pattern_mismatch" and str(field) in ("id", "parent", "assignee", "from", "to")) or (
         kind == "string_pattern_mismatch" and len(loc) == 2 and loc[0] == "layout"
     ):

@@ -27,7 +27,8 @@ def _target(tp: Any, is_model: Callable[[Any], bool]) -> Target | None:
     if origin is Annotated:
         return _target(get_args(tp)[0], is_model)
     if origin in (Union, types.UnionType):
-        models: list[type[BaseModel]] = [t for t in get_args(tp) if is_model(t)]
+        members = [get_args(t)[0] if get_origin(t) is Annotated else t for t in get_args(tp)]
+        models: list[type[BaseModel]] = [t for t in members if is_model(t)]
         if len(models) == 1:
             return models[0]
         if models:

@@ -16,8 +16,11 @@ Approach = Literal["top-down", "unconstrained", "hybrid"]
 Period = Literal["once", "week", "month", "quarter", "year"]
 TaskStatus = Literal["todo", "in-progress", "blocked", "done", "cancelled"]
 DecisionProtocol = Literal[
-    "consent", "decider", "consensus", "advice", "vote", "token-vote", "optimistic", "delegated", "other"
+    "consent", "decider", "consensus", "advice", "vote", "token-vote", "moloch", "optimistic", "delegated", "other"
 ]
+EntityKind = Literal["dao", "legal-entity"]
+"""What a ``dao`` primitive is: a DAO, or another legal entity (a cooperative, a nonprofit, a company)
+that anchors a network in its place."""
 Pathway = Literal["operational-scaling", "community-operationalization", "partnership", "permissionless"]
 
 KINDS: Final[tuple[Kind, ...]] = get_args(Kind)
@@ -35,7 +38,7 @@ CONTAINERS: Final[dict[Kind, tuple[Kind, ...]]] = {
     "dao": ("dao",),
     "cell": ("dao", "cell"),
     "role": ("dao", "cell"),
-    "task": ("role", "cell", "task"),
+    "task": ("dao", "role", "cell", "task"),
     "partner": ("dao", "cell"),
 }
 """Which kinds each kind may sit inside (its ``parent``)."""

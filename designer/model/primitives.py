@@ -12,7 +12,7 @@ from pydantic import Discriminator, Field, field_validator
 
 from designer.model.base import StrictModel, empty_dict, empty_list, shared
 from designer.model.ids import Id
-from designer.model.kinds import Kind, Pathway, Phase, Scale, normalize_phase
+from designer.model.kinds import EntityKind, Kind, Pathway, Phase, Scale, normalize_phase
 from designer.model.state import (
     Approval,
     CellState,
@@ -83,13 +83,22 @@ class _Primitive(StrictModel):
 class Dao(_Primitive):
     kind: Literal["dao"]
     parent: Id | None = Field(None, description="A DAO this one sits in (a network of DAOs)")
+    entity: EntityKind = Field(
+        "dao", description="dao, or legal-entity: a cooperative, nonprofit or company anchoring the network instead"
+    )
+    legal_form: str | None = Field(
+        None, max_length=1_000, description="Legal form or wrapper, e.g. Ontario not-for-profit, Wyoming DUNA, UNA"
+    )
+    jurisdiction: str | None = Field(None, max_length=1_000)
     scale: Scale
     phase: Phase
     previous_phase: Phase | None = Field(
         None, description="The phase the group was in before this one; lets the rules spot skipped or reversed steps"
     )
     description: Text | None = None
-    members: list[Person] = Field(default_factory=empty_list)
+    members: list[Person] = Field(
+        default_factory=empty_list, description="People, addresses, or ids of cells that are members"
+    )
     tools: Tools = Field(default_factory=shared(Tools))
     approval: Approval = Field(default_factory=shared(Approval))
     state: DaoState = Field(default_factory=shared(DaoState))
@@ -128,7 +137,7 @@ class Role(_Primitive):
 
 class Task(_Primitive):
     kind: Literal["task"]
-    parent: Id = Field(description="The role, cell or task the task belongs to")
+    parent: Id = Field(description="The DAO, role, cell or task the task belongs to")
     phase: Phase | None = None
     description: Text | None = None
     assignee: Id | None = Field(None, description="The role or cell responsible")

@@ -7,17 +7,19 @@ snake_case versions of the template's headings. Descriptions become the publishe
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from pydantic import Field
 
 from designer.model.base import StrictModel, empty_list, shared
-from designer.model.kinds import DecisionProtocol, Period, TaskStatus
+from designer.model.completion import Completion
+from designer.model.decision_making import DecisionMaking
+from designer.model.kinds import Period, TaskStatus
 from designer.model.numbers import Amount
+from designer.model.treasury import Treasury, TreasuryAccount
+from designer.model.values import IsoDate, Text, Texts
 
-Text = Annotated[str, Field(max_length=100_000)]
-Texts = Annotated[list[Text], Field(default_factory=empty_list)]
-IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="An ISO date, YYYY-MM-DD")]
+__all__ = ["DecisionMaking", "IsoDate", "Text", "Texts", "Treasury"]
+
+STATUS_HELP = "Where the group stands, in a few words (free text), e.g. active, paused, wound down"
 
 
 class Money(StrictModel):
@@ -26,32 +28,6 @@ class Money(StrictModel):
     amount: Amount | None = None
     currency: str | None = None
     period: Period | None = None
-
-
-class Treasury(StrictModel):
-    """Multisig configuration of a group that holds funds (template: Treasury management)."""
-
-    holds_funds: bool | None = Field(None, description="Set true when the group holds a treasury of its own")
-    kind: str | None = Field(None, description="e.g. Safe multisig, Moloch, bank account")
-    address: str | None = None
-    chain: str | None = None
-    signers: Texts = Field(default_factory=empty_list, description="Active signers (people or addresses)")
-    threshold: int | None = Field(None, ge=1, description="Signatures needed")
-    decision_rule: Text | None = Field(None, description="How treasury decisions are made")
-    rewards: Text | None = None
-    records: Text | None = Field(None, description="Where financial records are kept")
-
-
-class DecisionMaking(StrictModel):
-    """Template: Decision-making."""
-
-    protocol: DecisionProtocol | None = Field(None, description="The main decision protocol")
-    simple: Text | None = Field(None, description="How everyday decisions are made")
-    formal: Text | None = Field(None, description="How formal decisions (treasury, state changes) are made")
-    excluded: Texts = Field(default_factory=empty_list, description="Decisions the protocol does not cover")
-    dispute_resolution: Text | None = None
-    escalation: Text | None = Field(None, description="Escalation protocol between teams or layers")
-    decision_log: Text | None = Field(None, description="Where decisions are recorded")
 
 
 class StateStore(StrictModel):
@@ -142,6 +118,9 @@ class CellPractice(StrictModel):
     team_agreements: Texts = Field(default_factory=empty_list, description="Roles, availability, minimum contributions")
     decision_making: DecisionMaking = Field(default_factory=shared(DecisionMaking))
     treasury: Treasury = Field(default_factory=shared(Treasury))
+    treasuries: list[TreasuryAccount] = Field(
+        default_factory=empty_list, description="Further accounts: Safes, multisigs and others"
+    )
     budget: Money = Field(default_factory=shared(Money))
     state_store: StateStore = Field(default_factory=shared(StateStore))
     agreement: Agreement = Field(default_factory=shared(Agreement))
@@ -149,6 +128,7 @@ class CellPractice(StrictModel):
 
 
 class CellProgress(StrictModel):
+    status: Text | None = Field(None, description=STATUS_HELP)
     communication: Text | None = None
     strategy: Text | None = Field(None, description="Strategy / planning, roadmap")
     project_management: Text | None = Field(None, description="Project / progress management")
@@ -156,6 +136,7 @@ class CellProgress(StrictModel):
     metrics: Texts = Field(default_factory=empty_list)
     deliverables: Texts = Field(default_factory=empty_list)
     updated: IsoDate | None = Field(None, description="When the state was last brought up to date")
+    completion: Completion = Field(default_factory=shared(Completion))
 
 
 class CellState(StrictModel):
@@ -184,14 +165,19 @@ class DaoPractice(StrictModel):
     team_formation: Text | None = Field(None, description="How teams form")
     processes: Texts = Field(default_factory=empty_list)
     treasury: Treasury = Field(default_factory=shared(Treasury))
+    treasuries: list[TreasuryAccount] = Field(
+        default_factory=empty_list, description="Further accounts: Safes, multisigs and others"
+    )
     state_store: StateStore = Field(default_factory=shared(StateStore))
 
 
 class DaoProgress(StrictModel):
+    status: Text | None = Field(None, description=STATUS_HELP)
     flows: Text | None = None
     activity: Text | None = None
     proposals: Texts = Field(default_factory=empty_list)
     updated: IsoDate | None = None
+    completion: Completion = Field(default_factory=shared(Completion))
 
 
 class DaoState(StrictModel):
@@ -219,8 +205,10 @@ class RolePractice(StrictModel):
 
 
 class RoleProgress(StrictModel):
+    status: Text | None = Field(None, description=STATUS_HELP)
     performance: Text | None = None
     reviewed: IsoDate | None = None
+    completion: Completion = Field(default_factory=shared(Completion))
 
 
 class RoleState(StrictModel):
@@ -274,7 +262,9 @@ class PartnerPractice(StrictModel):
 
 
 class PartnerProgress(StrictModel):
+    status: Text | None = Field(None, description=STATUS_HELP)
     updated: IsoDate | None = None
+    completion: Completion = Field(default_factory=shared(Completion))
 
 
 class PartnerState(StrictModel):

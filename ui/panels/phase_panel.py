@@ -2,7 +2,8 @@
 
 A stepper shows the phases: the current one is marked, and a past phase whose readiness items are
 not ticked carries a badge (what the DP103 warning is about). Clicking a step only *shows* that
-phase's readiness and success checklists; the current phase's view also lists the next phase's.
+phase's readiness signs, the guide's implementation activities for it (each with the seed's words in
+its tooltip) and its success checklist; the current phase's view also lists the next phase's.
 Items can be ticked in any phase (one ``TickChecklist`` each, undoable). Changing the phase is a
 separate, explicit button; stepping forward past a phase whose readiness items are not all ticked
 asks first, and if the person goes ahead the rules report it like any other problem. A phase
@@ -209,7 +210,12 @@ class PhasePanel(QWidget):
     def _checklist(self, info: PhaseInfo, ticked: set[str], role: str) -> QGroupBox:
         box = QGroupBox(f"{info.title} — {role}")
         lay = QVBoxLayout(box)
-        for group, items in (("Ready to move on when…", info.readiness), ("Leaves behind", info.success)):
+        groups = (
+            ("Ready to move on when…", info.readiness),
+            ("Put in place during this phase (the guide's implementation focus)", info.implementation),
+            ("Leaves behind", info.success),
+        )
+        for group, items in groups:
             if not items:
                 continue
             done = sum(1 for i in items if i.id in ticked)
@@ -225,10 +231,12 @@ class PhasePanel(QWidget):
                 check = QCheckBox()
                 check.setChecked(item.id in ticked)
                 check.setAccessibleName(item.text)
-                check.setToolTip(item.text)
+                tip = item.text + (f"\n\nFrom the guide: {item.source}" if item.source else "")
+                check.setToolTip(tip)
                 check.clicked.connect(lambda on, ph=info.id, it=item.id: self.tick(ph, it, on))
                 text = QLabel(item.text)
                 text.setWordWrap(True)
+                text.setToolTip(tip)
                 text.setBuddy(check)
                 text.mousePressEvent = lambda _e, c=check: c.click()  # type: ignore[method-assign]
                 line = QHBoxLayout()

@@ -48,3 +48,29 @@ def test_moving_past_unready_phase_asks_and_the_rule_warns(window, qtbot, monkey
     assert panel.steps["iteration"].isChecked()
     assert any(f.code == "DP103" and f.primitive == "data" and "organization" in f.message
                for f in w.panels.problems.findings)
+
+
+def test_implementation_activities_are_a_second_group_and_tick_as_undo_steps(window, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from designer.framework.phases import phase_info
+
+    w = window()
+    w.panels.focus("phase")
+    select_on_canvas(w, qtbot, "data")
+    panel = w.panels.get("phase")
+    info = phase_info("organization")
+    texts = [lab.text() for lab in panel.lists.findChildren(QLabel)]
+    readiness_at = texts.index(info.readiness[-1].text)
+    heading_at = next(i for i, t in enumerate(texts) if "implementation focus" in t)
+    assert readiness_at < heading_at < texts.index(info.implementation[0].text) < texts.index(info.success[0].text)
+    item = info.implementation[0]
+    box = panel.checks[("organization", item.id)]
+    assert "From the guide: " in box.toolTip() and "Formalized systems for all governance functions" in box.toolTip()
+    steps = w.stack.index
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert item.id in w.model["data"].checklist["organization"] and w.stack.index == steps + 1
+    assert "Give every governance function" in w.stack.undo_text()
+    w.stack.undo()
+    assert item.id not in w.model["data"].checklist.get("organization", [])
+    assert not panel.checks[("organization", item.id)].isChecked()
