@@ -19,12 +19,15 @@ from typing import Any
 
 import yaml
 
-from designer.framework.phases import PhaseInfo, closing_items, phases
+from designer.framework.completion import evidenced
+from designer.framework.phases import ChecklistItem, PhaseInfo, closing_items, phases
 from designer.framework.resources import resource
 from designer.framework.settings import Settings
+from designer.model.completion import completion_of
 from designer.model.document import Document
 from designer.model.kinds import PHASES, Kind, Phase
 from designer.model.primitives import AnyPrimitive, Cell, Dao
+from designer.model.treasury import treasuries
 from designer.rules.context import Context
 from designer.rules.helpers import filled, phase_index, readiness_missing
 
@@ -86,10 +89,16 @@ def _resources(p: AnyPrimitive, ctx: Context) -> bool:
     if not isinstance(p, Cell):
         return False
     practice = p.state.practice
-    t = practice.treasury
-    if holds_treasury(p) or filled(t.decision_rule) or practice.budget.amount is not None:
+    if holds_treasury(p) or filled(practice.treasury.decision_rule) or practice.budget.amount is not None:
         return True
     return any(link.kind == "funds" for link in ctx.links_to.get(p.id, ()))
+
+
+def _treasury_config(p: AnyPrimitive, ctx: Context) -> bool:
+    """Every account the group holds says what it is (its kind) or where (its address)."""
+    if not isinstance(p, Dao | Cell):
+        return False
+    return all(v.kind is not None or filled(v.address) for v in treasuries(p.state.practice))
 
 
 def _state_store(p: AnyPrimitive, ctx: Context) -> bool:
@@ -105,16 +114,21 @@ def _approval(p: AnyPrimitive, ctx: Context) -> bool:
     return p.pathway == "permissionless" or filled(p.approval.by) or filled(p.approval.reference)
 
 
-TESTS: dict[str, Test] = {"roles": _roles, "resources": _resources, "state-store": _state_store, "approval": _approval}
+TESTS: dict[str, Test] = {
+    "roles": _roles,
+    "resources": _resources,
+    "state-store": _state_store,
+    "approval": _approval,
+    "treasury-config": _treasury_config,
+}
 """The named checks of completeness.yaml that read more than one field."""
 
 
 def holds_treasury(p: AnyPrimitive) -> bool:
-    """Whether a DAO or cell says it holds funds of its own (a treasury with signers, address or flag)."""
+    """Whether a DAO or cell says it holds funds of its own: the flag, or any treasury account."""
     if not isinstance(p, Dao | Cell):
         return False
-    t = p.state.practice.treasury
-    return t.holds_funds is True or bool(t.signers) or filled(t.address) or t.threshold is not None
+    return p.state.practice.treasury.holds_funds is True or bool(treasuries(p.state.practice))
 
 
 WHEN: dict[str, Callable[[AnyPrimitive], bool]] = {
@@ -178,11 +192,16 @@ def _readiness_item(info: PhaseInfo) -> Item:
                 "Readiness'); Seed: 'formalizing Cells and other primitives as they are ready'", test)
 
 
-def _closing_item(text: str, item_id: str) -> Item:
-    def test(p: AnyPrimitive, ctx: Context) -> bool:
-        return item_id in p.checklist.get("completion", ())
+def closure_done(p: AnyPrimitive, item: ChecklistItem) -> bool:
+    """A closure item is done when it is ticked or the completion record evidences it."""
+    return item.id in p.checklist.get("completion", ()) or evidenced(completion_of(p), item)
 
-    return Item(item_id, text.rstrip(".").lower(), "completion", "completion-phase.md", test)
+
+def _closing_item(item: ChecklistItem) -> Item:
+    def test(p: AnyPrimitive, ctx: Context) -> bool:
+        return closure_done(p, item)
+
+    return Item(item.id, item.text.rstrip(".").lower(), "completion", "completion-phase.md", test)
 
 
 @cache
@@ -192,7 +211,7 @@ def _readiness_items() -> tuple[Item, ...]:
 
 @cache
 def _closure() -> tuple[Item, ...]:
-    return tuple(_closing_item(i.text, i.id) for i in closing_items())
+    return tuple(_closing_item(i) for i in closing_items())
 
 
 def expected(p: AnyPrimitive, phase: Phase | None) -> tuple[Item, ...]:

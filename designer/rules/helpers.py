@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from designer.framework.phases import PhaseInfo
 from designer.model.kinds import PHASES, Phase
-
-if TYPE_CHECKING:
-    from designer.rules.context import Context
 
 _INDEX = {p: i for i, p in enumerate(PHASES)}
 
@@ -56,15 +52,3 @@ def readiness_missing(info: PhaseInfo, ticked: Iterable[str], exempt: frozenset[
         return []
     return missing
 
-
-def network_root(ctx: Context, primitive_id: str) -> str:
-    """The top of ``primitive_id``'s containment tree: the network (or project) it belongs to."""
-    current = ctx.by_id.get(primitive_id)
-    steps = 0
-    while current is not None and current.parent is not None and steps <= len(ctx.by_id):
-        parent = ctx.by_id.get(current.parent)
-        if parent is None:
-            break
-        current = parent
-        steps += 1
-    return current.id if current is not None else primitive_id

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from designer.framework.phases import closing_items, phase_info, phases
+from designer.model.completion import completion_of
 from designer.model.kinds import KINDS, PHASE_ALIASES, PHASES, Kind
 from designer.model.primitives import AnyPrimitive, Cell, Dao
-from designer.rules.completeness import readiness_exempt
+from designer.rules.completeness import closure_done, readiness_exempt
 from designer.rules.context import Context
 from designer.rules.finding import Finding
 from designer.rules.helpers import phase_index, plural, readiness_missing
@@ -152,7 +153,8 @@ def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Findi
     by governance, wallet signers transferred, responsibilities and credentials handed over,
     channels archived, and a final document written. A group that is still in completion is
     closing, and what is left shows on its completeness meter (DP311); a group recorded as closed
-    (the 'formally closed' item ticked) with any of them not done has stranded funds or access.""",
+    (the 'formally closed' item ticked, or a closing date in its completion record) with any of
+    them neither ticked nor shown by the record has stranded funds or access.""",
     source="completion-phase.md ('wallet signers are transferred before closing'; a final "
     "completion document)",
     hint="Finish and tick the completion items in the Phase panel, or untick 'formally closed'.",
@@ -160,10 +162,9 @@ def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Findi
 def closed_too_early(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     if p.phase != "completion":
         return []
-    ticked = set(p.checklist.get("completion", ()))
-    if CLOSED not in ticked:
+    if CLOSED not in p.checklist.get("completion", ()) and completion_of(p).closed is None:
         return []
-    missing = [item.text.rstrip(".") for item in closing_items() if item.id not in ticked]
+    missing = [item.text.rstrip(".") for item in closing_items() if not closure_done(p, item)]
     if not missing:
         return []
     return [r.at(ctx, p.id, f"is recorded as closed, but {len(missing)} closure "

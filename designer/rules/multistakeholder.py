@@ -14,7 +14,7 @@ from designer.model.kinds import Kind
 from designer.model.primitives import Cell
 from designer.rules.context import Context
 from designer.rules.finding import Finding
-from designer.rules.helpers import at_least, filled, network_root, quoted
+from designer.rules.helpers import at_least, filled, quoted
 from designer.rules.registry import Rule, rule
 
 _MSG = "implementation-guide-multi-stakeholder-governance.md"
@@ -22,29 +22,31 @@ _WATCH = ("top_level", "stakeholder_group", "state", "phase", "parent")
 _KINDS: tuple[Kind, ...] = ("cell", "dao")  # a DAO's parent moves the networks below it
 
 
-def _networks(ctx: Context) -> dict[str, tuple[list[Cell], list[Cell]]]:
-    """Stakeholder groups and top-level cells by network: the top of their containment tree, or,
-    for a top-level cell that answers to a stakeholder group, that group's network. Only networks
-    with a stakeholder group are listed."""
-    shgs: dict[str, list[Cell]] = {}
-    for c in ctx.of_kind("cell"):
-        if isinstance(c, Cell) and c.stakeholder_group:
-            shgs.setdefault(network_root(ctx, c.id), []).append(c)
-    if not shgs:
+def _networks(ctx: Context) -> dict[str | None, tuple[list[Cell], list[Cell]]]:
+    """Stakeholder groups and top-level cells by network (designer.model.networks: the nearest DAO,
+    legal entity or top stakeholder group above them), a top-level cell that answers to a
+    stakeholder group counting in that group's network. Only networks with a stakeholder group
+    are listed."""
+    groups = [c for c in ctx.of_kind("cell") if isinstance(c, Cell) and c.stakeholder_group]
+    if not groups:
         return {}
+    anchors = ctx.network_anchors()
+    shgs: dict[str | None, list[Cell]] = {}
+    for c in groups:
+        shgs.setdefault(anchors.get(c.id), []).append(c)
     by_id = ctx.by_id
-    out: dict[str, tuple[list[Cell], list[Cell]]] = {root: (groups, []) for root, groups in shgs.items()}
-    for c in ctx.of_kind("cell"):
-        if not (isinstance(c, Cell) and c.top_level):
+    out: dict[str | None, tuple[list[Cell], list[Cell]]] = {root: (found, []) for root, found in shgs.items()}
+    for t in ctx.of_kind("cell"):
+        if not (isinstance(t, Cell) and t.top_level):
             continue
         roots = {
-            network_root(ctx, link.target)
-            for link in ctx.links_from.get(c.id, ())
+            anchors.get(link.target)
+            for link in ctx.links_from.get(t.id, ())
             if link.kind == "accountable-to" and getattr(by_id.get(link.target), "stakeholder_group", False)
-        } or {network_root(ctx, c.id)}
+        } or {anchors.get(t.id)}
         for root in roots:
             if root in out:
-                out[root][1].append(c)
+                out[root][1].append(t)
     return out
 
 
@@ -62,6 +64,7 @@ def _pairs(ctx: Context) -> Iterator[tuple[Cell, Cell]]:
     scope="document",
     kinds=_KINDS,
     watch_fields=_WATCH,
+    watch_links=("accountable-to",),
     title="More than one stakeholder group in one network",
     rationale="""A multi-stakeholder network is a small DAO of organizations with one
     stakeholder group at the top, which holds the purpose, the overall budget and the founding
@@ -77,7 +80,8 @@ def stakeholder_group_multiple(r: Rule, ctx: Context) -> Iterator[Finding]:
         if len(shgs) > 1:
             names = quoted(s.id for s in shgs)
             for extra in shgs[1:]:
-                yield r.at(ctx, extra.id, f"is one of {len(shgs)} stakeholder groups in network '{root}' "
+                where = f"network '{root}'" if root else "the same network"
+                yield r.at(ctx, extra.id, f"is one of {len(shgs)} stakeholder groups in {where} "
                            f"({names}); a network has one")
 
 
@@ -88,6 +92,7 @@ def stakeholder_group_multiple(r: Rule, ctx: Context) -> Iterator[Finding]:
     scope="document",
     kinds=_KINDS,
     watch_fields=_WATCH,
+    watch_links=("accountable-to",),
     title="Stakeholder group without exactly one top-level cell",
     rationale="""Below the stakeholder group sits one top-level cell, which turns the group's
     purpose and budget into strategy, structure and allocations, and creates the first cells.
@@ -147,6 +152,7 @@ AGREEMENT_TERMS: tuple[tuple[str, str], ...] = (
     scope="document",
     kinds=_KINDS,
     watch_fields=_WATCH,
+    watch_links=("accountable-to",),
     title="Stakeholder agreement missing a term",
     rationale="""The stakeholder group and its top-level cell work by an agreement: proposals
     from the cell pass unless rejected (optimistic governance), so the agreement must say how long

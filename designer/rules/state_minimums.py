@@ -14,6 +14,7 @@ state.
 from __future__ import annotations
 
 from designer.model.primitives import AnyPrimitive, Cell, Dao
+from designer.model.treasury import TreasuryView, signer_seats, treasuries
 from designer.rules.completeness import holds_treasury, meter
 from designer.rules.context import Context
 from designer.rules.finding import Finding
@@ -62,11 +63,22 @@ def purpose_missing(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
 def treasury_no_signers(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     if not at_least(p.phase, "organization") or p.phase == "completion" or not holds_treasury(p):
         return []
-    t = p.state.practice.treasury
-    if t.signers or filled(t.decision_rule):
+    practice = p.state.practice
+    if filled(practice.treasury.decision_rule):
         return []
-    return [r.at(ctx, p.id, "holds a treasury but names no signers and no treasury decision rule",
-                 "state", "practice", "treasury")]
+    accounts = treasuries(practice, ctx.by_id)
+    if not accounts:
+        return [r.at(ctx, p.id, "holds a treasury but names no signers and no treasury decision rule",
+                     "state", "practice", "treasury")]
+    return [
+        r.at(ctx, p.id, f"holds {_account(a)} but names no signers and no treasury decision rule", *a.path)
+        for a in accounts
+        if not a.signers
+    ]
+
+
+def _account(a: TreasuryView) -> str:
+    return f"the treasury '{a.name}'" if a.name else "a treasury" if a.index is None else f"treasury {a.index + 1}"
 
 
 @rule(
@@ -77,23 +89,26 @@ def treasury_no_signers(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     title="Signing threshold above the number of signers",
     rationale="""A multisig that needs more signatures than it has signers can never move funds:
     the treasury is locked until the configuration changes, which itself may need those
-    signatures.""",
+    signatures. A role that signs (a Hats signer gate) seats each of its holders, a cell each of
+    its members.""",
     source="cell-state.md (multisig configuration and active signers)",
     hint="Lower the threshold or add signers.",
 )
 def treasury_threshold(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     found: list[Finding] = []
-    t = p.state.practice.treasury
-    if t.threshold is not None and t.signers and t.threshold > len(t.signers):
-        found.append(r.at(
-            ctx,
-            p.id,
-            f"needs {t.threshold} signatures but has only {len(t.signers)} signers",
-            "state",
-            "practice",
-            "treasury",
-            "threshold",
-        ))
+    for a in treasuries(p.state.practice, ctx.by_id):
+        if a.threshold is None or not a.signers:
+            continue
+        seats = signer_seats(a, ctx.by_id)
+        if a.threshold > seats:
+            whose = "" if a.index is None else f"{_account(a)} "
+            found.append(r.at(
+                ctx,
+                p.id,
+                f"{whose}needs {a.threshold} signatures but has only {seats} signer{'s' if seats != 1 else ''}",
+                *a.path,
+                "threshold",
+            ))
     return found
 
 

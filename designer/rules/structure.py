@@ -30,10 +30,12 @@ _CONTAINERS: tuple[Kind, ...] = ("dao", "cell", "role", "task")
     watch_fields=("parent", "phase", "members"),
     title="DAO with fewer than two cells",
     rationale="""A DAO is the container that lets many small teams work under shared governance.
-    With a single team (or none) the DAO's machinery may cost more than it gives; the framework
-    advises against a DAO when one team suffices. Cells anywhere below the DAO count (a top-down
-    tree may hang every team under one board), and so do cells listed among its members. A note
-    from organization on: only the designers know whether one team suffices.""",
+    The framework advises against a DAO when a single team suffices: when the DAO has fewer than
+    two cells and no more people than one cell can hold (setting: cell_size_max), its machinery
+    costs more than it gives. A constituency of many members with one working cell is a DAO for
+    its members' sake and is left alone, as is a DAO whose members are not listed. Cells anywhere
+    below the DAO count (a top-down tree may hang every team under one board), and so do cells
+    listed among its members. A note from organization on.""",
     source="data/concepts/daos.md (don't use a DAO if a single team suffices)",
     hint="Add the cells the DAO coordinates, or model the group as a cell (setting: dao_min_cells).",
 )
@@ -53,9 +55,11 @@ def dao_few_cells(r: Rule, ctx: Context) -> Iterator[Finding]:
         if not at_least(d.phase, "organization") or d.phase == "completion":
             continue
         mine = counts.get(d.id, set()) | {m for m in getattr(d, "members", ()) if m in cells}
-        if len(mine) < floor:
+        people = sum(1 for m in getattr(d, "members", ()) if m not in cells)
+        if len(mine) < floor and 0 < people <= ctx.settings.integer("cell_size_max"):
             n = len(mine)
-            yield r.at(ctx, d.id, f"contains {n} cell{'s' if n != 1 else ''}; a DAO coordinates at least {floor}")
+            yield r.at(ctx, d.id, f"contains {n} cell{'s' if n != 1 else ''} and {people} "
+                       f"{'person' if people == 1 else 'people'}; a single team may suffice")
 
 
 def _answers_to(cell: AnyPrimitive, dao: Dao, ctx: Context) -> bool:

@@ -184,11 +184,21 @@ CASES: list[Case] = [
     Case("DP413", edit("report", state={"practice": {"recurring": True}}),
          [("report", "is ongoing work; a role suits it better")]),
     # --- DP5 structure and accountability
-    Case("DP501", lambda: network(links=OPS_LINKS).model_copy(update={"primitives": [
-        p for p in network().primitives if p.id not in ("grants", "steward", "report")]}),
-         [("dao", "contains 1 cell; a DAO coordinates at least 2")],
+    # a DAO of four people with one cell: a single team may suffice
+    Case("DP501", lambda: replace_primitive(network(links=OPS_LINKS).model_copy(update={"primitives": [
+        p for p in network().primitives if p.id not in ("grants", "steward", "report")]}), "dao",
+        members=["ann", "bo", "cy", "di"]),
+         [("dao", "contains 1 cell and 4 people; a single team may suffice")],
+         # a constituency of 120 members with one working cell is a DAO for its members' sake
+         good=lambda: network(links=OPS_LINKS).model_copy(update={"primitives": [
+             p for p in network().primitives if p.id not in ("grants", "steward", "report")]})),
+    Case("DP501", lambda: replace_primitive(network(links=OPS_LINKS).model_copy(update={"primitives": [
+        p for p in network().primitives if p.id not in ("grants", "steward", "report")]}), "dao",
+        members=["ann", "bo", "cy", "di"]),
+         [("dao", "contains 1 cell and 4 people; a single team may suffice")],
          # cells below the top cell count too (a top-down tree)
-         good=lambda: replace_primitive(network(), "grants", parent="ops")),
+         good=lambda: replace_primitive(replace_primitive(network(), "grants", parent="ops"), "dao",
+                                        members=["ann", "bo", "cy", "di"])),
     Case("DP502", with_(links=[]), [("ops", "is the top-level cell of DAO 'dao' but has no accountable-to link to it")],
          good=with_(links=[], approach="unconstrained")),
     Case("DP502", with_(links=[]), [("ops", "is the top-level cell of DAO 'dao' but has no accountable-to link to it")],
