@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from designer.framework.completion import evidenced
-from designer.framework.phases import ChecklistItem, PhaseInfo, closing_items, phases
+from designer.framework.phases import ChecklistItem, PhaseInfo, closing_items, phase_info, phases
 from designer.framework.resources import resource
 from designer.framework.settings import Settings
 from designer.model.completion import completion_of
@@ -91,7 +91,7 @@ def _resources(p: AnyPrimitive, ctx: Context) -> bool:
     practice = p.state.practice
     if holds_treasury(p) or filled(practice.treasury.decision_rule) or practice.budget.amount is not None:
         return True
-    return any(link.kind == "funds" for link in ctx.links_to.get(p.id, ()))
+    return any(link.kind == "funds" for link in ctx.links_of(p.id))
 
 
 def _treasury_config(p: AnyPrimitive, ctx: Context) -> bool:
@@ -109,9 +109,32 @@ def _state_store(p: AnyPrimitive, ctx: Context) -> bool:
 
 
 def _approval(p: AnyPrimitive, ctx: Context) -> bool:
+    """Approved by the parent governance, or needing no approval: permissionless, or a stakeholder
+    group at the top (there is nobody above it to approve)."""
     if not isinstance(p, Cell):
         return False
-    return p.pathway == "permissionless" or filled(p.approval.by) or filled(p.approval.reference)
+    if p.pathway == "permissionless" or (p.stakeholder_group and p.parent is None):
+        return True
+    return filled(p.approval.by) or filled(p.approval.reference)
+
+
+AGREEMENT_TERMS: tuple[str, ...] = ("review_period", "quorum", "rejection_criteria", "escalation_path")
+
+
+def agreement_gaps(*cells: Cell) -> list[str]:
+    """The agreement terms none of ``cells`` (a stakeholder group and its top-level cell) sets."""
+    return [t for t in AGREEMENT_TERMS if not any(filled(getattr(c.state.practice.agreement, t)) for c in cells)]
+
+
+def _shg_agreement(p: AnyPrimitive, ctx: Context) -> bool:
+    """The stakeholder group's agreement with its top-level cell sets every term, written on
+    either side (the top-level cell below it or linked to it)."""
+    if not isinstance(p, Cell):
+        return False
+    near = [c for c in ctx.kids(p.id) if isinstance(c, Cell) and c.top_level]
+    near += [x for link in ctx.links_to.get(p.id, ()) if isinstance(x := ctx.by_id.get(link.source), Cell)
+             and x.top_level]
+    return not agreement_gaps(p, *near)
 
 
 TESTS: dict[str, Test] = {
@@ -120,6 +143,7 @@ TESTS: dict[str, Test] = {
     "state-store": _state_store,
     "approval": _approval,
     "treasury-config": _treasury_config,
+    "shg-agreement": _shg_agreement,
 }
 """The named checks of completeness.yaml that read more than one field."""
 
@@ -134,6 +158,8 @@ def holds_treasury(p: AnyPrimitive) -> bool:
 WHEN: dict[str, Callable[[AnyPrimitive], bool]] = {
     "top_level": lambda p: isinstance(p, Cell) and p.top_level,
     "holds_treasury": holds_treasury,
+    "team": lambda p: not (isinstance(p, Cell) and p.stakeholder_group),
+    "stakeholder_group": lambda p: isinstance(p, Cell) and p.stakeholder_group,
 }
 
 
@@ -186,15 +212,33 @@ def readiness_exempt(p: AnyPrimitive) -> frozenset[str]:
 
 def _readiness_item(info: PhaseInfo) -> Item:
     def test(p: AnyPrimitive, ctx: Context) -> bool:
-        return not readiness_missing(info, p.checklist.get(info.id, ()), readiness_exempt(p))
+        return not readiness_open(p, info)
 
     return Item(f"readiness-{info.id}", f"{info.id} readiness ticked", info.id, "group-phase/*.md ('Signs of "
                 "Readiness'); Seed: 'formalizing Cells and other primitives as they are ready'", test)
 
 
+SIGNERS_ITEM = "signers-transferred"
+CLOSURE_DECISION = "closure-decided"
+
+
 def closure_done(p: AnyPrimitive, item: ChecklistItem) -> bool:
-    """A closure item is done when it is ticked or the completion record evidences it."""
+    """A closure item is done when it is ticked or the completion record evidences it; handing
+    over wallet signers is moot for a group that records no treasury."""
+    if item.id == SIGNERS_ITEM and not holds_treasury(p):
+        return True
     return item.id in p.checklist.get("completion", ()) or evidenced(completion_of(p), item)
+
+
+def readiness_open(p: AnyPrimitive, info: PhaseInfo) -> list[str]:
+    """Ids of ``info``'s readiness signs ``p`` has not met (pathway exemptions applied). Leaving
+    iteration for completion is met by the decision to close itself (completion-phase.md: the
+    team, or whoever coordinates it, decides to close), ticked or on record."""
+    if info.readiness_mode == "any" and p.phase == "completion":
+        decision = phase_info("completion").item(CLOSURE_DECISION)
+        if decision is not None and closure_done(p, decision):
+            return []
+    return readiness_missing(info, p.checklist.get(info.id, ()), readiness_exempt(p))
 
 
 def _closing_item(item: ChecklistItem) -> Item:

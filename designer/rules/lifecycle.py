@@ -8,10 +8,10 @@ from designer.framework.phases import closing_items, phase_info, phases
 from designer.model.completion import completion_of
 from designer.model.kinds import KINDS, PHASE_ALIASES, PHASES, Kind
 from designer.model.primitives import AnyPrimitive, Cell, Dao
-from designer.rules.completeness import closure_done, readiness_exempt
+from designer.rules.completeness import closure_done, readiness_open
 from designer.rules.context import Context
 from designer.rules.finding import Finding
-from designer.rules.helpers import phase_index, plural, readiness_missing
+from designer.rules.helpers import phase_index, plural
 from designer.rules.registry import Rule, rule
 
 GROUPS: tuple[Kind, ...] = ("dao", "cell")
@@ -99,13 +99,12 @@ def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     stepped = phase_index(p.previous_phase)
     if now <= 0 or (not checklist and not 0 <= stepped < now):
         return []
-    exempt = readiness_exempt(p)
     parts: list[str] = []
     for i, info in enumerate(phases()[:now]):
         ticked = checklist.get(info.id, ())
         if (stepped < 0 or i < stepped) and not any(t in info.readiness_set for t in ticked):
             continue
-        missing = readiness_missing(info, ticked, exempt)
+        missing = readiness_open(p, info)
         if missing:
             texts = [item.text.rstrip(".") for item in info.readiness if item.id in missing]
             parts.append(f"{len(missing)} {info.id} sign{'s' if len(missing) != 1 else ''} open ({'; '.join(texts)})")
@@ -149,12 +148,13 @@ def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Findi
     "error",
     kinds=GROUPS,
     title="Recorded as closed with closure items not done",
-    rationale="""A group cannot be closed until what it held is returned: the asset plan approved
-    by governance, wallet signers transferred, responsibilities and credentials handed over,
-    channels archived, and a final document written. A group that is still in completion is
-    closing, and what is left shows on its completeness meter (DP311); a group recorded as closed
-    (the 'formally closed' item ticked, or a closing date in its completion record) with any of
-    them neither ticked nor shown by the record has stranded funds or access.""",
+    rationale="""A group cannot be closed until what it held is returned: the asset plan
+    approved by governance, wallet signers transferred (for a group that records a treasury),
+    responsibilities and credentials handed over, channels archived, and a final document
+    written. A group still in completion is closing, and what is left shows on its completeness
+    meter (DP311). A group recorded as closed (the 'formally closed' item ticked, or a closing
+    date in its completion record) with any of them neither ticked nor shown by the record has
+    stranded funds or access.""",
     source="completion-phase.md ('wallet signers are transferred before closing'; a final "
     "completion document)",
     hint="Finish and tick the completion items in the Phase panel, or untick 'formally closed'.",

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from designer.model.kinds import Kind
 from designer.model.primitives import Cell
+from designer.rules.completeness import agreement_gaps
 from designer.rules.context import Context
 from designer.rules.finding import Finding
-from designer.rules.helpers import at_least, filled, quoted
+from designer.rules.helpers import at_least, quoted
 from designer.rules.registry import Rule, rule
 
 _MSG = "implementation-guide-multi-stakeholder-governance.md"
@@ -168,9 +169,8 @@ def agreement_terms(r: Rule, ctx: Context) -> Iterator[Finding]:
     for shg, tlc in _pairs(ctx):
         if not at_least(tlc.phase, "organization") or tlc.phase == "completion":
             continue
-        mine, theirs = tlc.state.practice.agreement, shg.state.practice.agreement
-        missing = [label for key, label in AGREEMENT_TERMS
-                   if not (filled(getattr(mine, key)) or filled(getattr(theirs, key)))]
+        gaps = agreement_gaps(tlc, shg)
+        missing = [label for key, label in AGREEMENT_TERMS if key in gaps]
         if missing:
             yield r.at(ctx, tlc.id, f"the stakeholder agreement sets no {', '.join(missing)}",
                        "state", "practice", "agreement")

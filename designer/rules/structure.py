@@ -62,6 +62,14 @@ def dao_few_cells(r: Rule, ctx: Context) -> Iterator[Finding]:
                        f"{'person' if people == 1 else 'people'}; a single team may suffice")
 
 
+def _answers_to_dao(cell: AnyPrimitive, ctx: Context) -> bool:
+    """Whether ``cell`` answers directly to a DAO (a functional area taking its instructions)."""
+    return any(
+        link.kind == "accountable-to" and getattr(ctx.by_id.get(link.target), "kind", None) == "dao"
+        for link in ctx.links_from.get(cell.id, ())
+    )
+
+
 def _answers_to(cell: AnyPrimitive, dao: Dao, ctx: Context) -> bool:
     return any(link.kind == "accountable-to" and link.source == cell.id for link in ctx.links_to.get(dao.id, ()))
 
@@ -178,10 +186,12 @@ def duplicate_top_name(r: Rule, ctx: Context) -> Iterator[Finding]:
     scope="document",
     kinds=("dao", "cell"),
     watch_fields=("scale", "top_level", "stakeholder_group"),
+    watch_links=("accountable-to",),
     title="Design without one of the governance layers",
     rationale="""The seed builds operational governance in layers: community governance at the
     constituency scale (a DAO; in a multi-stakeholder network, the stakeholder group), cell
-    coordination (a top-level or coordination-scale cell), and cells at the collaboration scale.
+    coordination (a top-level or coordination-scale cell, or functional cells that each answer to
+    the DAO), and cells at the collaboration scale.
     The same guide can also build operations that interface with community governance designed
     elsewhere, and free-forming networks may have no coordinating layer, so a missing layer is
     a note, listed once for the document.""",
@@ -197,8 +207,9 @@ def missing_layer(r: Rule, ctx: Context) -> Iterator[Finding]:
     missing: list[str] = []
     if not daos and not any(c.stakeholder_group for c in cells):
         missing.append("a DAO for community governance")
-    if not any(c.top_level or c.scale == "coordination" for c in cells):
-        missing.append("an operational layer (a top-level or coordination-scale cell)")
+    if not any(c.top_level or c.scale == "coordination" or _answers_to_dao(c, ctx) for c in cells):
+        missing.append("an operational layer (a top-level or coordination-scale cell, or cells answering "
+                       "to the DAO)")
     if not any(c.scale == "collaboration" and not c.stakeholder_group for c in cells):
         missing.append("collaboration-scale cells")
     if missing:

@@ -107,7 +107,8 @@ CASES: list[Case] = [
          good=edit("grants", checklist={"organization": None})),
     Case("DP104", edit("grants", checklist={"iteration": ["design-defined", "state-current"]}),
          [("grants", "'design-defined' is not a iteration checklist item (it belongs to formation)")]),
-    Case("DP106", edit("grants", phase="completion", checklist={"completion": [
+    Case("DP106", edit("grants", phase="completion", state={"practice": {"treasury": {
+        "kind": "Safe", "signers": ["ann", "bo"], "threshold": 2}}}, checklist={"completion": [
         "closure-decided", "impact-documented", "assets-plan-approved", "responsibilities-handed-over",
         "channels-archived", "final-document", "formally-closed"], "iteration": ["purpose-fulfilled"]}),
          [("grants", "is recorded as closed, but 1 closure item is not done: Every wallet signer has been handed "
@@ -174,10 +175,12 @@ CASES: list[Case] = [
     Case("DP311", edit("ops", state={"master": {"process_maps": None}}),
          [("ops", "state 35 of 36 items filled for iteration (missing: process maps)")],
          good=edit("ops", state={"master": {"process_maps": None}}, top_level=False)),
-    Case("DP311", edit("grants", phase="completion", checklist={"completion": ["closure-decided"]}),
-         [("grants", "state 1 of 7 items filled for completion (missing: impact and lessons are written up, "
+    # closing: the closure items, ticked or shown by the completion record; no treasury, no signers to hand over
+    Case("DP311", edit("grants", phase="completion", checklist={"completion": ["closure-decided"]},
+                       state={"progress": {"completion": {"archive": "Forum category archived"}}}),
+         [("grants", "state 3 of 7 items filled for completion (missing: impact and lessons are written up, "
                      "governance approved the plan for the remaining treasury and assets, responsibilities, roles "
-                     "and credentials have new owners and 3 more)")]),
+                     "and credentials have new owners and 1 more)")]),
     # --- DP4 roles and tasks
     Case("DP405", edit("steward", holders=[]), [("steward", "has no holders while its group is in iteration")],
          good=edit("steward", holders=["grants"])),

@@ -105,7 +105,8 @@ TEMPLATE_WARNINGS: dict[str, Expected] = {
     "top-down.dao.yaml": set(),
     # Free-forming cells have no operational layer by choice: a note, not a warning.
     "unconstrained.dao.yaml": {
-        ("DP506", None, "the design lacks an operational layer (a top-level or coordination-scale cell)"),
+        ("DP506", None, "the design lacks an operational layer (a top-level or coordination-scale cell, or cells "
+                        "answering to the DAO)"),
     },
 }
 
