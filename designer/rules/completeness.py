@@ -25,7 +25,7 @@ from designer.framework.resources import resource
 from designer.framework.settings import Settings
 from designer.model.completion import completion_of
 from designer.model.document import Document
-from designer.model.kinds import PHASES, Kind, Phase
+from designer.model.kinds import PHASES, SCALED_KINDS, Kind, Phase
 from designer.model.primitives import AnyPrimitive, Cell, Dao
 from designer.model.treasury import treasuries
 from designer.rules.context import Context
@@ -44,6 +44,8 @@ class Item:
     source: str
     test: Test
     when: str | None = None
+    paths: tuple[str, ...] = ()
+    """The attribute paths of a path check (any one filled is enough); empty for named tests."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,16 @@ class Meter:
 
 def _path_test(paths: list[str]) -> Test:
     getters = [attrgetter(p) for p in paths]
+    if len(getters) == 1:
+        get = getters[0]
+
+        def one(p: AnyPrimitive, ctx: Context) -> bool:
+            try:
+                return filled(get(p))
+            except AttributeError:
+                return False
+
+        return one
 
     def test(p: AnyPrimitive, ctx: Context) -> bool:
         for get in getters:
@@ -80,7 +92,8 @@ def _path_test(paths: list[str]) -> Test:
 
 
 def _roles(p: AnyPrimitive, ctx: Context) -> bool:
-    if any(c.kind == "role" for c in ctx.kids(p.id)):
+    by_id = ctx.by_id
+    if any(by_id[c].kind == "role" for c in ctx.children.get(p.id, ())):
         return True
     return isinstance(p, Cell) and filled(p.state.practice.team_agreements)
 
@@ -152,7 +165,12 @@ def holds_treasury(p: AnyPrimitive) -> bool:
     """Whether a DAO or cell says it holds funds of its own: the flag, or any treasury account."""
     if not isinstance(p, Dao | Cell):
         return False
-    return p.state.practice.treasury.holds_funds is True or bool(treasuries(p.state.practice))
+    practice = p.state.practice
+    t = practice.treasury  # the same test as designer.model.treasury.treasuries, without building views
+    return bool(
+        t.holds_funds is True or t.kind or t.address or t.chain or t.signers or t.threshold is not None
+        or practice.treasuries
+    )
 
 
 WHEN: dict[str, Callable[[AnyPrimitive], bool]] = {
@@ -186,6 +204,7 @@ def _item(kind: str, raw: Any) -> Item:
         if not isinstance(paths, list) or not paths or not all(isinstance(x, str) for x in paths):
             raise CompletenessDataError(f"{kind}.{raw['id']}: 'check' must be a path or a list of paths")
         test = _path_test(paths)
+        return Item(raw["id"], raw["label"], phase, " ".join(raw["source"].split()), test, when, tuple(paths))
     return Item(raw["id"], raw["label"], phase, " ".join(raw["source"].split()), test, when)
 
 
@@ -211,7 +230,12 @@ def readiness_exempt(p: AnyPrimitive) -> frozenset[str]:
 
 
 def _readiness_item(info: PhaseInfo) -> Item:
+    wanted = info.readiness_set
+
     def test(p: AnyPrimitive, ctx: Context) -> bool:
+        ticked = p.checklist.get(info.id)
+        if ticked and wanted.issubset(ticked):
+            return True  # the common case of a group that ticked everything, without building anything
         return not readiness_open(p, info)
 
     return Item(f"readiness-{info.id}", f"{info.id} readiness ticked", info.id, "group-phase/*.md ('Signs of "
@@ -258,26 +282,141 @@ def _closure() -> tuple[Item, ...]:
     return tuple(_closing_item(i) for i in closing_items())
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What a (kind, phase) is measured against, laid out for speed: the unconditional path items
+    read with one C-level getter (``spans`` slice its tuple per item), the rest tested one by one."""
+
+    always: tuple[Item, ...]
+    conditional: tuple[Item, ...]
+    path_items: tuple[Item, ...]
+    singles: tuple[tuple[Item, int], ...]
+    spans: tuple[tuple[Item, int, int], ...]
+    getter: Callable[[Any], tuple[Any, ...]] | None
+    other: tuple[Item, ...]
+    order: dict[str, int]
+    groups: tuple[tuple[str, _Plan], ...] = ()
+    """The conditional items by condition, each compiled the same way (the condition is tested once)."""
+    """Each item's place in the file (readiness last), so missing items are listed in that order."""
+
+
+def _compile(always: tuple[Item, ...], conditional: tuple[Item, ...], order: dict[str, int]) -> _Plan:
+    path_items = tuple(i for i in always if i.paths)
+    paths: list[str] = []
+    singles: list[tuple[Item, int]] = []
+    spans: list[tuple[Item, int, int]] = []
+    for i in path_items:
+        if len(i.paths) == 1:
+            singles.append((i, len(paths)))
+        else:
+            spans.append((i, len(paths), len(paths) + len(i.paths)))
+        paths.extend(i.paths)
+    getter: Callable[[Any], tuple[Any, ...]] | None = None
+    if paths:
+        get = attrgetter(*paths)
+        getter = get if len(paths) > 1 else (lambda p: (get(p),))
+    other = tuple(i for i in always if not i.paths)
+    whens = list(dict.fromkeys(i.when for i in conditional if i.when is not None))
+    groups = tuple((w, _compile(tuple(i for i in conditional if i.when == w), (), order)) for w in whens)
+    return _Plan(always, conditional, path_items, tuple(singles), tuple(spans), getter, other, order, groups)
+
+
+_PLANS: dict[str, dict[str, _Plan]] = {}
+
+
+def _plan(kind: Kind, phase: Phase) -> _Plan:
+    """The items of ``kind`` expected by ``phase``: those that always apply (with the readiness of
+    the phases already left, for groups), and those that depend on a condition."""
+    found = _PLANS.get(kind, {}).get(phase)
+    if found is not None:
+        return found
+    groups = kind in ("dao", "cell")
+    wanted: list[Item] = []
+    if phase == "completion":
+        wanted = list(_closure()) if groups else []
+    elif phase != "conversation":
+        now = phase_index(phase)
+        wanted = [i for i in items_for(kind) if phase_index(i.phase) <= now]
+        if groups:
+            wanted.extend(_readiness_items()[:now])
+    always = tuple(i for i in wanted if i.when is None)
+    conditional = tuple(i for i in wanted if i.when is not None)
+    plan = _compile(always, conditional, {i.id: n for n, i in enumerate(wanted)})
+    _PLANS.setdefault(kind, {})[phase] = plan
+    return plan
+
+
+def _applies(p: AnyPrimitive, conditional: tuple[Item, ...]) -> tuple[Item, ...]:
+    return tuple(i for i in conditional if i.when is not None and WHEN[i.when](p))
+
+
 def expected(p: AnyPrimitive, phase: Phase | None) -> tuple[Item, ...]:
     """The items ``p`` is measured against in ``phase``."""
-    if phase is None or phase == "conversation":
+    if phase is None:
         return ()
-    groups = p.kind in ("dao", "cell")
-    if phase == "completion":
-        return _closure() if groups else ()
-    now = phase_index(phase)
-    out = [i for i in items_for(p.kind) if phase_index(i.phase) <= now and (i.when is None or WHEN[i.when](p))]
-    if groups:
-        out.extend(_readiness_items()[:now])
-    return tuple(out)
+    plan = _plan(p.kind, phase)
+    return plan.always + _applies(p, plan.conditional) if plan.conditional else plan.always
+
+
+def gaps(p: AnyPrimitive, ctx: Context) -> tuple[Phase | None, int, list[Item]]:
+    """``p``'s phase, how many items it is measured against, and the missing ones (the meter's
+    parts without building a :class:`Meter`; the rules call this for every primitive)."""
+    phase = p.phase
+    if phase is None:  # a role or task: its group's phase (the parent, most of the time)
+        by_id = ctx.by_id
+        holder = by_id.get(p.parent) if p.parent is not None else None
+        if holder is not None and holder.kind not in SCALED_KINDS and holder.parent is not None:
+            holder = by_id.get(holder.parent)  # a task under a role: one more step
+        if holder is not None and holder.kind in SCALED_KINDS:
+            phase = holder.phase
+        else:
+            phase = ctx.effective_phase(p)
+        if phase is None:
+            return None, 0, []
+    plans = _PLANS.get(p.kind)
+    plan = plans.get(phase) if plans is not None else None
+    if plan is None:
+        plan = _plan(p.kind, phase)
+    missing: list[Item] = []
+    _scan(plan, p, ctx, missing)
+    total = len(plan.always)
+    for when, sub in plan.groups:
+        if WHEN[when](p):
+            total += len(sub.always)
+            _scan(sub, p, ctx, missing)
+    if len(missing) > 1:
+        missing.sort(key=lambda i: plan.order[i.id])
+    return phase, total, missing
+
+
+def _scan(plan: _Plan, p: AnyPrimitive, ctx: Context, missing: list[Item]) -> None:
+    """Add the unconditional items of ``plan`` that ``p`` lacks to ``missing``, in file order."""
+    if plan.getter is not None:
+        try:
+            values = plan.getter(p)
+        except AttributeError:  # a primitive built past validation; test item by item
+            missing.extend(i for i in plan.path_items if not i.test(p, ctx))
+        else:  # filled(), inlined: these loops run for every primitive of a document
+            for item, k in plan.singles:
+                v = values[k]
+                if v is None or v is False or not (v.strip() if v.__class__ is str else (v or v == 0)):
+                    missing.append(item)
+            for item, start, end in plan.spans:
+                for k in range(start, end):
+                    v = values[k]
+                    if v is not None and v is not False and (v.strip() if v.__class__ is str else (v or v == 0)):
+                        break
+                else:
+                    missing.append(item)
+    for i in plan.other:
+        if not i.test(p, ctx):
+            missing.append(i)
 
 
 def meter(p: AnyPrimitive, ctx: Context) -> Meter:
     """``p``'s completeness for its own phase (a role's or task's is its group's when it has none)."""
-    phase = ctx.effective_phase(p)
-    wanted = expected(p, phase)
-    missing = tuple(i for i in wanted if not i.test(p, ctx))
-    return Meter(phase, len(wanted) - len(missing), len(wanted), missing)
+    phase, total, missing = gaps(p, ctx)
+    return Meter(phase, total - len(missing), total, tuple(missing))
 
 
 def meter_in(doc: Document, primitive_id: str, ctx: Context | None = None) -> Meter | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from designer.model.primitives import AnyPrimitive, Cell, Dao
 from designer.model.treasury import TreasuryView, signer_seats, treasuries
-from designer.rules.completeness import holds_treasury, meter
+from designer.rules.completeness import gaps, holds_treasury
 from designer.rules.context import Context
 from designer.rules.finding import Finding
 from designer.rules.helpers import at_least, filled
@@ -133,10 +133,10 @@ def treasury_threshold(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     hint="Open the primitive in the Inspector and fill what the meter lists.",
 )
 def phase_completeness(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
-    m = meter(p, ctx)
-    if m.complete:
+    phase, total, missing = gaps(p, ctx)
+    if not missing:
         return []
-    names = [i.label for i in m.missing[:_SHOWN]]
-    more = len(m.missing) - len(names)
+    names = [i.label for i in missing[:_SHOWN]]
+    more = len(missing) - len(names)
     listed = ", ".join(names) + (f" and {more} more" if more else "")
-    return [r.at(ctx, p.id, f"state {m.filled} of {m.total} items filled for {m.phase} (missing: {listed})")]
+    return [r.at(ctx, p.id, f"state {total - len(missing)} of {total} items filled for {phase} (missing: {listed})")]
