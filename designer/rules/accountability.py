@@ -166,7 +166,7 @@ def _chain_end(ctx: Context, start: str, memo: dict[str, str | None]) -> str | N
     kinds=KINDS,
     watch_fields=("phase",),
     watch_links=("accountable-to",),
-    title="Top-down design without a single accountability tree",
+    title="Top-down design with a cell outside the hierarchy",
     rationale="""The top-down approach builds hierarchies of cells that answer to the cells above
     them, like an org chart. A cell that answers to no one, answers to two, or sits on a chain that
     never reaches the DAO is outside that hierarchy. Checked from formation on.""",
@@ -237,7 +237,8 @@ def _governing_body(p: AnyPrimitive) -> bool:
     rationale="""Unconstrained networks drop formal accountability, but cells still coordinate
     with each other; that is what makes them a network. A cell with no link of any kind is
     invisible to the rest of it.""",
-    source=_GUIDE + " (highly unconstrained networks)",
+    source="Seed, Governance Approach Selection: 'Free-forming of cells that coordinate without constraints "
+    "from the larger network' (a note: coordination shows as links)",
     hint="Add a coordinates-with, partners-with or funds link.",
 )
 def isolated_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:

@@ -233,7 +233,7 @@ def zombie_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     rationale="""Setting up a cell (state, agreements, decisions) pays off over weeks or more.
     Work expected to take less than a week is better written as a task. A note: only the team
     knows whether more work will follow.""",
-    source="cells.md, tasks.md",
+    source="cells.md, tasks.md (don't use a cell for work under a week; a tool heuristic)",
     hint="Make it a task (setting: cell_min_days).",
 )
 def short_lived_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:

@@ -124,7 +124,8 @@ def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     rationale="""A checklist entry is the id of an item from the framework's phase checklists.
     An id that the phase does not have is a typo or an item from another phase, and it silently
     counts for nothing.""",
-    source="resources/framework/phases.yaml (this project's checklist data)",
+    source="Tool check: the ids of resources/framework/phases.yaml (the framework's signs of readiness, "
+    "the seed's implementation activities, the completion items)",
     hint="Pick the item from the Phase panel; 'dao-designer rules' lists the ids in docs/rules.md.",
 )
 def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
