@@ -22,6 +22,10 @@ def document_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": f"DAO Primitives Designer state file ({FORMAT})",
         "description": "A *.dao.yaml or *.dao.json file: organization, design guide, rules, primitives, "
-        "links and layout. Keys starting with 'x-' are extensions, kept as they are.",
+        "links and layout. Keys starting with 'x-' are extensions, kept as they are. A document may hold "
+        "several networks (projects): each 'dao' primitive (a DAO, or a legal entity with entity: legal-entity) "
+        "and each stakeholder group at the top of the tree anchors one, and every other primitive belongs to "
+        "the network of its nearest anchor above it, so each network has its own top-level cell and "
+        "stakeholder group.",
     }
     return {**head, **{k: v for k, v in schema.items() if k not in head}}

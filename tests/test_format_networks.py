@@ -280,3 +280,84 @@ def test_the_superbenefit_sample_holds_two_networks_member_cells_role_signers_an
     assert status_of(closed) == "wound down"
     assert all(completion_evidence(completion_of(closed)).values())
     assert by_id["member-directory"].parent == "superbenefit-dao"
+
+
+def test_status_travels_through_the_people_csv_and_old_sheets_still_import(tmp_path: Path) -> None:
+    from designer.export.csv_roles import to_csv
+    from designer.importers.csv_roles import import_csv
+
+    doc = parse_document(TWO_NETWORKS)
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(to_csv(doc), encoding="utf-8", newline="")
+    back = import_csv(sheet).by_id()
+    assert status_of(back["steward"]) == "vacant from June" and status_of(back["sunset"]) == "wound down"
+    assert to_csv(import_csv(sheet)) == sheet.read_bytes().decode("utf-8")
+    old = tmp_path / "old.csv"
+    old.write_text("kind,id,name,scale,phase\r\ndao,d,D,constituency,formation\r\n", encoding="utf-8", newline="")
+    assert status_of(import_csv(old).by_id()["d"]) is None
+
+
+DESIGN_EXAMPLE = """\
+format: dao-designer/1            # required; an unknown version is a clear error
+organization:
+  name: Regen Commons
+  approach: hybrid                # top-down | unconstrained | hybrid
+  description: A network of small teams funding local regeneration.
+design: {}                        # design-guide sections (free structure, documented in the schema)
+rules: {ignore: [], settings: {}} # per-document rule configuration
+primitives:                       # a flat list; order is preserved
+  - id: regen-dao                 # unique, [a-z0-9][a-z0-9-]*, stable across edits and renames
+    kind: dao
+    name: Regen Commons DAO
+    scale: constituency
+    phase: iteration
+    members: [alice, bob, carol, dan]
+    state:
+      purpose: {statement: Fund regeneration where we live., goals: [Fund 10 local projects a year]}
+      practice: {}
+      progress: {}
+  - id: ops
+    kind: cell
+    name: Operations Cell
+    parent: regen-dao             # the containing primitive; null or absent at the top
+    scale: coordination
+    phase: organization
+    top_level: true               # the cell that answers to community governance
+    members: [alice, bob, carol]
+    state:
+      purpose: {statement: Run day-to-day operations., goals: [Keep the treasury process working]}
+      practice: {treasury: {signers: [alice, bob], threshold: 2}}
+    checklist: {formation: [design-defined, key-roles-filled]}
+  - id: treasury-steward
+    kind: role
+    name: Treasury Steward
+    parent: ops
+    holders: [alice]              # people, or ids of cells
+    state: {purpose: {responsibilities: [Prepare payments], authorities: [Propose multisig transactions]}}
+  - id: q3-report
+    kind: task
+    name: Q3 treasury report
+    parent: treasury-steward
+    assignee: treasury-steward
+    state: {purpose: {deliverable: A published report}, progress: {status: in-progress}}
+links:
+  - {from: ops, to: regen-dao, kind: accountable-to}
+  - {from: regen-dao, to: ops, kind: funds, amount: 50000, currency: USDC, period: quarter}
+layout:                           # canvas positions, apart from structure so that diffs stay clean
+  regen-dao: [0, 0]
+"""
+"""The contract example of DESIGN.md section 5, as written there (comments and all)."""
+
+
+def test_files_written_before_networks_load_unchanged_without_a_migration() -> None:
+    from designer.io.migrations import MIGRATIONS
+
+    assert MIGRATIONS == {}, "the network fields are additive: dao-designer/1 stays the only format"
+    doc = parse_document(DESIGN_EXAMPLE)
+    text = document_text(doc)
+    assert document_text(parse_document(text)) == text
+    by_id = doc.by_id()
+    assert [n.anchor for n in networks(doc.primitives)] == ["regen-dao"]
+    ops = treasuries(by_id["ops"].state.practice, by_id)
+    assert [(v.index, v.threshold, [s.value for s in v.signers]) for v in ops] == [(None, 2, ["alice", "bob"])]
+    assert status_of(by_id["q3-report"]) == "in-progress" and status_of(by_id["ops"]) is None

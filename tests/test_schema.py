@@ -47,3 +47,14 @@ def test_schema_refuses_unknown_keys_and_allows_extensions() -> None:
     data["organization"]["colour"] = "green"
     errors = [e.message for e in validator.iter_errors(data)]
     assert errors == ["'colour' does not match any of the regexes: '^x-'"]
+
+
+def test_hand_written_network_fields_satisfy_the_schema() -> None:
+    """What the loader accepts by hand ('10%', contract signers, durations) the schema accepts too."""
+    from tests.test_format_networks import TWO_NETWORKS
+
+    data = parse_data(TWO_NETWORKS, "two", "yaml")
+    assert list(jsonschema.Draft202012Validator(document_schema()).iter_errors(data)) == []
+    data["links"][0]["percent"] = "ten percent"
+    errors = list(jsonschema.Draft202012Validator(document_schema()).iter_errors(data))
+    assert [list(e.absolute_path) for e in errors] == [["links", 0, "percent"]]

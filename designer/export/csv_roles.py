@@ -1,5 +1,6 @@
 """CSV of the organization's people: DAOs, cells and partners with their members, roles with their
-holders, responsibilities and authorities. ``dao-designer import --from csv`` reads it back.
+holders, responsibilities and authorities, and each one's status (``state.progress.status``).
+``dao-designer import --from csv`` reads it back.
 
 The file opens in any spreadsheet, so it is guarded against formula injection: a cell that starts
 with ``= + - @``, a tab or a carriage return (after any leading quotes) gets one ``'`` in front,
@@ -20,6 +21,7 @@ import re
 from collections.abc import Mapping
 
 from designer.export.registry import Exporter, register
+from designer.model.completion import status_of
 from designer.model.document import Document
 from designer.model.primitives import AnyPrimitive, Cell, Role
 
@@ -38,6 +40,7 @@ COLUMNS: tuple[str, ...] = (
     "accountability",
     "eligibility",
     "term",
+    "status",
     "description",
 )
 LIST_COLUMNS = frozenset({"members", "holders", "responsibilities", "authorities"})
@@ -97,6 +100,7 @@ def row_of(p: AnyPrimitive) -> Mapping[str, str]:
         "phase": str(getattr(p, "phase", None) or ""),
         "top_level": "true" if isinstance(p, Cell) and p.top_level else "",
         "members": join_items(list(getattr(p, "members", []))),
+        "status": status_of(p) or "",
         "description": p.description or "",
     }
     if isinstance(p, Role):

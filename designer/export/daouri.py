@@ -22,6 +22,7 @@ from designer.export.tree import Tree
 from designer.io.yaml_write import dump_json
 from designer.model.document import Document
 from designer.model.primitives import AnyPrimitive, Cell, Dao, Role, ToolRef
+from designer.model.treasury import treasuries
 
 CONTEXT = "http://www.daostar.org/schemas"
 """As written in the daoURI schema (and in every published daoURI in the reference examples)."""
@@ -72,6 +73,9 @@ TOOL_FUNCTIONS = (
 )
 
 
+TREASURY_KINDS = {"safe": "Safe", "multisig": "Multisig", "other": "Treasury account"}
+
+
 def chain_id(chain: str | None) -> int | None:
     """An EIP-155 chain id from a name (``Optimism``), a number (``10``) or ``eip155:10``."""
     if not chain:
@@ -103,9 +107,10 @@ def _dao_chain(doc: Document) -> int | None:
                 found = chain_id(ref.chain)
                 if found is not None:
                     return found
-            found = chain_id(p.state.practice.treasury.chain)
-            if found is not None:
-                return found
+            for view in treasuries(p.state.practice):
+                found = chain_id(view.chain)
+                if found is not None:
+                    return found
     return None
 
 
@@ -130,12 +135,22 @@ def members(doc: Document, chain: int | None) -> list[dict[str, str]]:
     return out
 
 
-def _refs(p: Dao | Cell) -> Iterator[tuple[str, ToolRef | None, str | None, str | None]]:
+def _refs(p: Dao | Cell) -> Iterator[tuple[str, str | None, str | None, str | None]]:
+    """``(function, description, address, chain)`` of each contract a DAO or cell names: its tool
+    links, every treasury account (``treasury`` and ``treasuries``) and contract signers."""
     for attr, function in TOOL_FUNCTIONS:
         ref: ToolRef = getattr(p.tools, attr)
-        yield function, ref, ref.address, ref.chain
+        yield function, ref.name, ref.address, ref.chain
     treasury = p.state.practice.treasury
-    yield "Treasury", None, treasury.address, treasury.chain
+    yield "Treasury", treasury.kind, treasury.address, treasury.chain
+    for view in treasuries(p.state.practice):
+        if view.index is None:
+            continue
+        function = f"Treasury: {view.name}" if view.name else "Treasury"
+        yield function, TREASURY_KINDS.get(view.kind or "", None), view.address, view.chain
+        for signer in view.signers:
+            if signer.kind == "contract":
+                yield f"{function} signer", signer.name, signer.value, view.chain
 
 
 def contracts(doc: Document, default_chain: int | None) -> list[dict[str, str]]:
@@ -145,7 +160,7 @@ def contracts(doc: Document, default_chain: int | None) -> list[dict[str, str]]:
     for p in doc.primitives:
         if not isinstance(p, (Dao, Cell)):
             continue
-        for function, ref, address, chain in _refs(p):
+        for function, description, address, chain in _refs(p):
             if not address:
                 continue
             ident = identifier(address, chain_id(chain) or default_chain)
@@ -153,11 +168,8 @@ def contracts(doc: Document, default_chain: int | None) -> list[dict[str, str]]:
                 continue
             seen.add(ident.lower())
             entry = {"id": ident, "name": f"{p.name}: {function}"}
-            described = [
-                x for x in ((ref.name if ref else None), (p.state.practice.treasury.kind if ref is None else None)) if x
-            ]
-            if described:
-                entry["description"] = described[0]
+            if description:
+                entry["description"] = description
             out.append(entry)
     return out
 

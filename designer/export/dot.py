@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from itertools import pairwise
 
-from designer.export.labels import label, money, wrapped
+from designer.export.labels import label, money, share, wrapped
 from designer.export.registry import Exporter, register
 from designer.export.tree import Tree
 from designer.model.document import Document
@@ -76,14 +76,14 @@ def attrs(values: Mapping[str, str], raw_label: str | None = None, label_key: st
 
 def amount_text(link: Link) -> str:
     if link.amount is None:
-        return ""
+        return share(link.percent, label(link.basis, 30) if link.basis else None, link.period) if link.percent else ""
     return money(link.amount, label(link.currency, 12) if link.currency else None, link.period)
 
 
 def link_caption(link: Link) -> str:
     """The words drawn on an edge: its kind, its amount for funding, its own label if any."""
     words = LINK_WORDS[link.kind]
-    if link.kind == "funds" and link.amount is not None:
+    if link.kind == "funds" and (link.amount is not None or link.percent):
         words = f"funds {amount_text(link)}"
     if link.label:
         words = f"{words}: {label(link.label, 40)}"

@@ -21,6 +21,7 @@ from designer.export.tree import Tree
 from designer.io.yaml_write import dump_json
 from designer.model.document import Document
 from designer.model.primitives import AnyPrimitive, Cell, Dao, Role
+from designer.model.treasury import treasuries
 
 DETAILS_MAX = 7_000
 """Hats' limit on a hat's ``details`` (and ``imageUri``) string."""
@@ -149,9 +150,11 @@ def _layout(doc: Document) -> tuple[int, list[_Hat]]:
 
 def _wearers(p: AnyPrimitive | None) -> list[str]:
     """Addresses only: a hat is minted to an address, and ENS names are not resolved here (that needs
-    the network, and a name may point elsewhere by deploy time)."""
+    the network, and a name may point elsewhere by deploy time). A DAO's top hat goes to its treasury:
+    the tool link's address, else the first treasury account that has one."""
     if isinstance(p, Dao):
-        treasury = p.tools.treasury.address or p.state.practice.treasury.address
+        accounts = (v.address for v in treasuries(p.state.practice) if v.address)
+        treasury = p.tools.treasury.address or next(accounts, None)
         return [treasury] if treasury and is_address(treasury) else []
     if isinstance(p, Role):
         return [h for h in p.holders if is_address(h)]

@@ -61,3 +61,12 @@ def money(amount: float | None, currency: str | None = None, period: str | None 
     if period == "once":
         return text + ", once"
     return text + (f" / {period}" if period else "")
+
+
+def share(percent: float, basis: str | None = None, period: str | None = None) -> str:
+    """A percentage flow as every export shows it: ``10% of grant income / month``."""
+    number = f"{int(percent)}" if percent == int(percent) else f"{percent:g}"
+    text = f"{number}%" + (f" of {basis}" if basis else "")
+    if period == "once":
+        return text + ", once"
+    return text + (f" / {period}" if period else "")

@@ -2,8 +2,10 @@
 
 It follows the guide's structure document: the seven items of ``design.structure``, a diagram
 (a Mermaid block), the top-level cell's master state, the decision registry and allocations,
-then each DAO's and cell's state and each role's description. All user text is escaped so that
-it reads as text: no HTML, no links, headings, tables or fences can come from a name.
+then each DAO's and cell's state (with its status, legal form, tasks and completion record; the
+networks first when the document holds several) and each role's description. All user text is
+escaped so that it reads as text: no HTML, no links, headings, tables or fences can come from a
+name.
 """
 
 from __future__ import annotations
@@ -17,10 +19,15 @@ from designer.export.mermaid import MERMAID_MAX_TEXT, to_mermaid
 from designer.export.plain import prune
 from designer.export.registry import Exporter, register
 from designer.export.tree import Tree
+from designer.framework.completion import completion_evidence
+from designer.model.completion import Completion, completion_of, has_record, status_of
+from designer.model.decision_making import DecisionMechanism
 from designer.model.design import StructureSection
 from designer.model.document import Document
-from designer.model.primitives import AnyPrimitive, Cell, Role, Task
+from designer.model.networks import is_legal_entity, networks
+from designer.model.primitives import AnyPrimitive, Cell, Dao, Role, Task
 from designer.model.state import AllocationRecord, DecisionRecord, MasterState
+from designer.model.treasury import SignerView, TreasuryView, treasuries
 
 NOT_WRITTEN = "_Not written yet._"
 
@@ -247,7 +254,7 @@ class _Handbook:
         self.out.append("")
 
     def _header(self, p: AnyPrimitive, level: str) -> None:
-        facts = [KIND_TITLES[p.kind]]
+        facts = ["Legal entity" if is_legal_entity(p) else KIND_TITLES[p.kind]]
         for value, word in ((getattr(p, "scale", None), "scale"), (getattr(p, "phase", None), "phase")):
             if value:
                 facts.append(f"{value} {word}")
@@ -256,26 +263,139 @@ class _Handbook:
             self.out += [f"Part of: {self.name_of(p.parent)}", ""]
         if p.description:
             self.out += [block(p.description), ""]
+        if isinstance(p, Dao) and (p.legal_form or p.jurisdiction):
+            form = ", ".join(inline(x) for x in (p.legal_form, p.jurisdiction) if x)
+            self.out += [f"Legal form: {form}", ""]
+        status = status_of(p)
+        if status and not isinstance(p, Task):
+            self.out += [f"Status: **{inline(status)}**", ""]
 
     def _state(self, p: AnyPrimitive, skip_master: bool) -> None:
         state = prune(p.state.model_dump(mode="json"))
         if skip_master:
             state.pop("master", None)
+        progress = state.get("progress")
+        if isinstance(progress, dict):
+            progress.pop("status", None)
+            progress.pop("completion", None)
+        practice = state.get("practice")
+        if isinstance(practice, dict):
+            self._readable_practice(p, practice)
         for part in ("purpose", "practice", "progress", "master"):
             if state.get(part):
                 self.out += [f"**{humanize(part)}**", "", *bullets(state[part]), ""]
-        if not any(state.get(part) for part in ("purpose", "practice", "progress", "master")):
+        record = completion_of(p)
+        if has_record(record):
+            self._completion(record)
+        elif not any(state.get(part) for part in ("purpose", "practice", "progress", "master")):
             self.out += ["_No state written yet._", ""]
+
+    def _signer(self, signer: SignerView) -> str:
+        if signer.kind == "contract":
+            return f"{signer.name or 'contract'} ({signer.value})"
+        if signer.kind in ("role", "cell"):
+            return f"{signer.name or signer.value} ({signer.kind})"
+        return signer.value
+
+    def _readable_practice(self, p: AnyPrimitive, practice: dict[str, Any]) -> None:
+        """Treasury accounts, signers and decision parameters as sentences rather than raw fields."""
+        views = treasuries(p.state.practice, self.tree.by_id)
+        single = practice.get("treasury")
+        if isinstance(single, dict) and "signers" in single and views and views[0].index is None:
+            single["signers"] = [self._signer(s) for s in views[0].signers]
+        if "treasuries" in practice:
+            practice["treasuries"] = [self._account(v) for v in views if v.index is not None]
+        dm = practice.get("decision_making")
+        if isinstance(dm, dict):
+            for key in ("quorum", "threshold"):
+                if key in dm:
+                    dm[key] = f"{dm[key]:g}%"
+            if "mechanisms" in dm:
+                dm["mechanisms"] = [_mechanism(m) for m in p.state.practice.decision_making.mechanisms]  # type: ignore[union-attr]
+
+    def _account(self, view: TreasuryView) -> str:
+        kind = {"safe": "Safe", "multisig": "multisig", "other": "account"}.get(view.kind or "", "account")
+        text = f"{view.name}: {kind}" if view.name else kind
+        if view.chain:
+            text += f" on {view.chain}"
+        if view.address:
+            text += f" at {view.address}"
+        if view.signers:
+            signers = ", ".join(self._signer(s) for s in view.signers)
+            text += f"; {view.threshold} of {signers}" if view.threshold else f"; signers {signers}"
+        return text
+
+    def _completion(self, record: Completion) -> None:
+        """The completion record, and how much of the closing checklist it backs."""
+        self.out += ["**Completion record**", ""]
+        if record.decided_by:
+            self.out.append(f"- **Closure decided by:** {self.name_of(record.decided_by)}")
+        for key, title in (("decided", "Decided on"), ("decision", "Decision")):
+            value = getattr(record, key)
+            if value:
+                self.out.append(f"- **{title}:** {inline(value)}")
+        for key in ("impact", "assets_plan", "assets_plan_approval"):
+            value = getattr(record, key)
+            if value:
+                self.out.append(f"- **{humanize(key)}:** {cell(value)}")
+        if record.transfers:
+            self.out.append("- **Transferred:**")
+            for t in record.transfers:
+                parts = [inline(t.what)]
+                if t.kind:
+                    parts[0] += f" ({t.kind})"
+                if t.to:
+                    parts.append(f"to {self.name_of(t.to)}")
+                if t.amount is not None:
+                    parts.append(inline(money(t.amount, t.currency)))
+                if t.date:
+                    parts.append(f"on {t.date}")
+                if t.reference:
+                    parts.append(inline(t.reference))
+                self.out.append("  - " + ", ".join(parts))
+        for key in ("archive", "recognition", "final_document", "closed"):
+            value = getattr(record, key)
+            if value:
+                self.out.append(f"- **{humanize(key)}:** {cell(value)}")
+        if record.subscriptions_cancelled is not None:
+            self.out.append(f"- **Subscriptions cancelled:** {scalar(record.subscriptions_cancelled)}")
+        evidence = completion_evidence(record)
+        backed = f"_The record backs {sum(evidence.values())} of {len(evidence)} completion checklist items._"
+        self.out += ["", backed, ""]
 
     def _groups(self, top: AnyPrimitive | None) -> None:
         self.out += ["## 6. DAOs and cells", ""]
         groups = [p for p, _ in self.tree.walk() if p.kind in ("dao", "cell")]
         if not groups:
             self.out += ["_None yet._", ""]
+        self._networks()
         for p in groups:
             self._header(p, "###")
-            self.out += [f"Members: {people(getattr(p, 'members', []), '_none listed_')}", ""]
+            members = (self.name_of(m) if m in self.tree.by_id else m for m in getattr(p, "members", []))
+            self.out += [f"Members: {people(members, '_none listed_')}", ""]
             self._state(p, skip_master=p is top)
+            tasks = [t for t in self.tree.children[p.id] if isinstance(t, Task)]
+            if tasks:
+                self.out += ["**Tasks**", ""]
+                self.out += [self._task_line(t) for t in tasks]
+                self.out.append("")
+
+    def _networks(self) -> None:
+        """When the document holds several networks, name them and their top-level cells first."""
+        found = [n for n in networks(self.doc.primitives) if n.anchor is not None]
+        if len(found) < 2:
+            return
+        self.out += [f"This document holds {len(found)} networks:", ""]
+        for n in found:
+            tops = ", ".join(self.name_of(t) for t in n.top_level_cells) or "no top-level cell yet"
+            inside = f", inside {self.name_of(n.parent_network)}" if n.parent_network else ""
+            self.out.append(f"- **{self.name_of(n.anchor)}**{inside}: {tops}")
+        self.out.append("")
+
+    def _task_line(self, t: Task) -> str:
+        status = worded(t.state.progress.status or "no status")
+        deliverable = f": {cell(t.state.purpose.deliverable)}" if t.state.purpose.deliverable else ""
+        return f"- {inline(t.name)} ({status}){deliverable}"
 
     def _roles(self) -> None:
         self.out += ["## 7. Roles", ""]
@@ -303,10 +423,7 @@ class _Handbook:
             tasks = [t for t, _ in self.tree.walk(self.tree.children[role.id]) if isinstance(t, Task)]
             if tasks:
                 self.out += ["**Tasks**", ""]
-                for t in tasks:
-                    status = worded(t.state.progress.status or "no status")
-                    deliverable = f": {cell(t.state.purpose.deliverable)}" if t.state.purpose.deliverable else ""
-                    self.out.append(f"- {inline(t.name)} ({status}){deliverable}")
+                self.out += [self._task_line(t) for t in tasks]
                 self.out.append("")
 
     def _partners(self) -> None:
@@ -319,6 +436,19 @@ class _Handbook:
             if getattr(p, "members", []):
                 self.out += [f"Members: {people(getattr(p, 'members', []))}", ""]
             self._state(p, skip_master=False)
+
+
+def _mechanism(m: DecisionMechanism) -> str:
+    """One decision mechanism in a line: ``Budget vote: token vote, quorum 10%, 5 days; for budgets``."""
+    facts = [worded(m.protocol)] if m.protocol else []
+    for word, value in (("quorum", m.quorum), ("threshold", m.threshold)):
+        if value is not None:
+            facts.append(f"{word} {value:g}%")
+    facts += [text for text in (m.period, m.grace_period and f"grace period {m.grace_period}", m.token) if text]
+    facts += [f"via {m.tool}"] if m.tool else []
+    text = f"{m.name}: " if m.name else ""
+    text += ", ".join(facts) or "no parameters"
+    return text + (f"; for {', '.join(m.applies_to)}" if m.applies_to else "")
 
 
 def to_markdown(doc: Document) -> str:

@@ -39,6 +39,7 @@ FIELD_NAMES = {
     "state.purpose.accountability": "column 'accountability'",
     "state.practice.eligibility": "column 'eligibility'",
     "state.practice.term": "column 'term'",
+    "state.progress.status": "column 'status'",
 }
 ROLE_ONLY = ("holders", "responsibilities", "authorities", "accountability", "eligibility", "term")
 
@@ -143,6 +144,8 @@ def apply_row(sheet: Sheet, row: Row, data: dict[str, Any], present: Collection[
                 data["top_level"] = True
             else:
                 data.pop("top_level", None)
+    if "status" in present:
+        _set(data.setdefault("state", {}).setdefault("progress", {}), "status", value("status"))
     if "description" in present:
         _set(data, "description", value("description"))
     for column in sheet.extension_columns:

@@ -31,11 +31,15 @@ class DecisionParameters(StrictModel):
     tool: str | None = Field(None, max_length=1_000, description="Where decisions run: a Snapshot space, a contract")
 
 
-class DecisionMechanism(DecisionParameters):
-    """A further way of deciding, for the decisions it ``applies_to``."""
+class _Scope(StrictModel):
+    """What a further mechanism is called and which decisions it covers (written first)."""
 
     name: str | None = Field(None, max_length=1_000, description="e.g. Budget vote")
     applies_to: Texts = Field(default_factory=empty_list, description="The types of decision it covers")
+
+
+class DecisionMechanism(DecisionParameters, _Scope):
+    """A further way of deciding, for the decisions it ``applies_to``."""
 
 
 class DecisionMaking(DecisionParameters):

@@ -19,7 +19,7 @@ from designer.model.values import IsoDate, Text, Texts
 
 __all__ = ["DecisionMaking", "IsoDate", "Text", "Texts", "Treasury"]
 
-STATUS_HELP = "Where the group stands, in a few words (free text), e.g. active, paused, wound down"
+STATUS_HELP = "Where the group or role stands, in a few words (free text), e.g. active, paused, wound down"
 
 
 class Money(StrictModel):
@@ -128,7 +128,7 @@ class CellPractice(StrictModel):
 
 
 class CellProgress(StrictModel):
-    status: Text | None = Field(None, description=STATUS_HELP)
+    status: str | None = Field(None, max_length=1_000, description=STATUS_HELP)
     communication: Text | None = None
     strategy: Text | None = Field(None, description="Strategy / planning, roadmap")
     project_management: Text | None = Field(None, description="Project / progress management")
@@ -172,7 +172,7 @@ class DaoPractice(StrictModel):
 
 
 class DaoProgress(StrictModel):
-    status: Text | None = Field(None, description=STATUS_HELP)
+    status: str | None = Field(None, max_length=1_000, description=STATUS_HELP)
     flows: Text | None = None
     activity: Text | None = None
     proposals: Texts = Field(default_factory=empty_list)
@@ -205,7 +205,7 @@ class RolePractice(StrictModel):
 
 
 class RoleProgress(StrictModel):
-    status: Text | None = Field(None, description=STATUS_HELP)
+    status: str | None = Field(None, max_length=1_000, description=STATUS_HELP)
     performance: Text | None = None
     reviewed: IsoDate | None = None
     completion: Completion = Field(default_factory=shared(Completion))
@@ -262,7 +262,7 @@ class PartnerPractice(StrictModel):
 
 
 class PartnerProgress(StrictModel):
-    status: Text | None = Field(None, description=STATUS_HELP)
+    status: str | None = Field(None, max_length=1_000, description=STATUS_HELP)
     updated: IsoDate | None = None
     completion: Completion = Field(default_factory=shared(Completion))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
 
 from designer.model.base import empty_list
 from designer.model.numbers import tidy
@@ -18,7 +18,8 @@ Text = Annotated[str, Field(max_length=100_000)]
 Texts = Annotated[list[Text], Field(default_factory=empty_list)]
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="An ISO date, YYYY-MM-DD")]
 
-_PERCENT_TEXT = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$")
+PERCENT_TEXT_PATTERN = r"^\s*([0-9]+(?:\.[0-9]+)?)\s*%\s*$"
+_PERCENT_TEXT = re.compile(PERCENT_TEXT_PATTERN)
 
 
 def _percent_text(value: Any) -> Any:
@@ -36,6 +37,15 @@ Percent = Annotated[
     BeforeValidator(_percent_text),
     Field(ge=0, le=100, allow_inf_nan=False, description="A percentage, 0 to 100 ('10%' is read as 10)"),
     PlainSerializer(lambda v: tidy(v, 4), return_type=float | int),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 0, "maximum": 100},
+                {"type": "string", "pattern": PERCENT_TEXT_PATTERN},
+            ],
+            "description": "A percentage, 0 to 100; '10%' is read as 10 and written as 10",
+        }
+    ),
 ]
 """A share in percent. Written as a number; ``"10%"`` in a hand-written file is accepted."""
 

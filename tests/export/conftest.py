@@ -65,7 +65,21 @@ def built_data() -> dict[str, Any]:
                     },
                     "token_authority": {"name": "Hats Protocol", "id": "42"},
                 },
-                "state": {"purpose": {"statement": "Care for the shore.", "goals": ["Clean 12 beaches"]}},
+                "legal_form": "Cooperative association",
+                "state": {
+                    "purpose": {"statement": "Care for the shore.", "goals": ["Clean 12 beaches"]},
+                    "practice": {
+                        "decision_making": {
+                            "protocol": "token-vote",
+                            "quorum": 15,
+                            "threshold": 60,
+                            "period": "5 days",
+                            "token": "TIDE",
+                            "mechanisms": [{"name": "Grant review", "protocol": "consent", "applies_to": ["grants"]}],
+                        }
+                    },
+                    "progress": {"status": "active"},
+                },
             },
             {
                 "id": "ops",
@@ -78,7 +92,22 @@ def built_data() -> dict[str, Any]:
                 "members": ["alice", "carol"],
                 "state": {
                     "purpose": {"statement": "Keep things running."},
-                    "practice": {"treasury": {"signers": ["alice", "carol"], "threshold": 2}},
+                    "practice": {
+                        "treasury": {"signers": ["alice", "carol"], "threshold": 2},
+                        "treasuries": [
+                            {
+                                "name": "Grants Safe",
+                                "kind": "safe",
+                                "chain": "base",
+                                "address": "0x4444444444444444444444444444444444444444",
+                                "signers": [
+                                    "steward",
+                                    {"contract": "0x5555555555555555555555555555555555555555", "name": "Signer gate"},
+                                ],
+                                "threshold": 1,
+                            }
+                        ],
+                    },
                     "master": {
                         "governance_charter": "Cells act within their domain.",
                         "decision_registry": [
@@ -126,7 +155,17 @@ def built_data() -> dict[str, Any]:
                 "phase": "formation",
                 "ephemeral": True,
                 "members": ["dan"],
-                "state": {"purpose": {"statement": "Run clean-ups.", "end_condition": "After the summer season"}},
+                "state": {
+                    "purpose": {"statement": "Run clean-ups.", "end_condition": "After the summer season"},
+                    "progress": {
+                        "status": "winding down",
+                        "completion": {
+                            "decided_by": "field",
+                            "transfers": [{"what": "Spare gloves", "kind": "assets", "to": "ops"}],
+                            "archive": "Shared drive, field folder",
+                        },
+                    },
+                },
             },
             {
                 "id": "beach-lead",
@@ -149,6 +188,7 @@ def built_data() -> dict[str, Any]:
             {"from": "field", "to": "steward", "kind": "uses-role"},
             {"from": "tide-dao", "to": "shore-trust", "kind": "partners-with"},
             {"from": "field", "to": "ops", "kind": "coordinates-with", "label": "weekly sync"},
+            {"from": "ops", "to": "field", "kind": "funds", "percent": 10, "basis": "grants", "period": "quarter"},
         ],
         "layout": {"tide-dao": [0, 300], "ops": [0, 600]},
     }

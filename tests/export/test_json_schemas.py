@@ -85,7 +85,17 @@ def test_daouri_content_of_built_document() -> None:
             "id": "eip155:10:0x2222222222222222222222222222222222222222",
             "name": "Tidewater DAO: Treasury",
             "description": "Safe",
-        }
+        },
+        {
+            "id": "eip155:8453:0x4444444444444444444444444444444444444444",
+            "name": "Operations Cell: Treasury: Grants Safe",
+            "description": "Safe",
+        },
+        {
+            "id": "eip155:8453:0x5555555555555555555555555555555555555555",
+            "name": "Operations Cell: Treasury: Grants Safe signer",
+            "description": "Signer gate",
+        },
     ]
 
 

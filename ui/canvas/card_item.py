@@ -22,6 +22,8 @@ LOD_SIMPLE = 0.4
 def summary_of(p: AnyPrimitive) -> str:
     """One line under the name: top-level, members, treasury, or the description."""
     parts: list[str] = []
+    if getattr(p, "entity", None) == "legal-entity":
+        parts.append("legal entity")
     if getattr(p, "top_level", False):
         parts.append("top-level")
     if getattr(p, "stakeholder_group", False):

@@ -40,6 +40,8 @@ def link_label(link: Link) -> str:
         parts = ["funds"]
         if link.amount is not None:
             parts.append(_short(float(link.amount)) + (f" {link.currency}" if link.currency else ""))
+        if link.percent is not None:
+            parts.append(f"{link.percent:g}%")
         text = " ".join(parts)
         return text + (f" / {link.period}" if link.period and link.period != "once" else "")
     if link.kind in ("accountable-to",):

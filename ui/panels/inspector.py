@@ -41,6 +41,7 @@ from ui.panels.inspector_fields import (
 )
 from ui.panels.inspector_links import LinksSection
 from ui.panels.inspector_schema import SECTION_TITLES, FieldSpec, common_specs, specs_for, value_at
+from ui.panels.inspector_tables import TableEditor
 from ui.panels.problems import ProblemsController
 
 COLLAPSED = {"tools", "approval", "state.master"}
@@ -97,7 +98,7 @@ class KindForm(QWidget):
                 lay.addWidget(section)
             sub = spec.path[len(spec.section.split(".")) if spec.section else 0:-1]
             label = " › ".join([*(p.replace("_", " ") for p in sub), spec.label.lower()]).capitalize()
-            if spec.kind == "records":
+            if spec.kind == "records" and (spec.path[-1] in RECORD_TITLES or spec.item is None):
                 if spec.path[-1] in RECORD_TITLES:
                     button = QPushButton(f"Edit the {RECORD_TITLES[spec.path[-1]]} in Records…")
                     button.clicked.connect(lambda _c=False: inspector.open_records())
@@ -151,6 +152,8 @@ def _make_editor(spec: FieldSpec) -> FieldEditor:
         return ChoiceEditor(spec.options, spec.optional or kind != "choice", spec.help)
     if kind in ("bool", "tristate"):
         return BoolEditor(spec.label, kind == "tristate", spec.help)
+    if kind == "records" and spec.item is not None:
+        return TableEditor(spec.item, spec.help)
     return IntEditor(spec.help)
 
 
@@ -301,6 +304,7 @@ class Inspector(QWidget):
             elif isinstance(editor, PeopleEditor):
                 editor.set_suggestions(people)
             values = [value_at(d, path) for d in datas]
+            values = [spec.default if v is None else v for v in values]
             mixed = any(v != values[0] for v in values[1:])
             editor.set_value(values[0], mixed)
             editor.set_message("")

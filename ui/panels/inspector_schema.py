@@ -48,6 +48,10 @@ class FieldSpec:
     help: str = ""
     options: tuple[str, ...] = ()
     optional: bool = True
+    item: type[BaseModel] | None = None
+    """For ``records``: the model of one row (a treasury account, a transfer, a mechanism)."""
+    default: str | None = None
+    """A choice's default, shown when the file leaves the field out (``entity: dao``)."""
 
 
 def _label(name: str) -> str:
@@ -94,6 +98,7 @@ def _walk(model: type[BaseModel], prefix: Path, out: list[FieldSpec]) -> None:
         help_text = info.description or ""
         kind: EditorKind | None = None
         options: tuple[str, ...] = ()
+        item_model: type[BaseModel] | None = None
         origin = get_origin(inner)
         if name == "parent" and not prefix:
             kind = "parent"
@@ -107,7 +112,7 @@ def _walk(model: type[BaseModel], prefix: Path, out: list[FieldSpec]) -> None:
         elif origin is list:
             item, _, _ = _unwrap(get_args(inner)[0])
             if isinstance(item, type) and issubclass(item, BaseModel):
-                kind = "records"
+                kind, item_model = "records", item
             else:
                 kind = "people" if name in PEOPLE else "list"
         elif origin is dict:
@@ -122,7 +127,8 @@ def _walk(model: type[BaseModel], prefix: Path, out: list[FieldSpec]) -> None:
             kind = "date" if _is_date(metadata) else "longtext" if _is_long(metadata) else "text"
         if kind is None:
             continue
-        out.append(FieldSpec(path, _label(name), kind, section, help_text, options, optional))
+        default = info.default if kind == "choice" and isinstance(info.default, str) else None
+        out.append(FieldSpec(path, _label(name), kind, section, help_text, options, optional, item_model, default))
 
 
 @cache

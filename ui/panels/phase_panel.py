@@ -4,6 +4,7 @@ A stepper shows the phases: the current one is marked, and a past phase whose re
 not ticked carries a badge (what the DP103 warning is about). Clicking a step only *shows* that
 phase's readiness signs, the guide's implementation activities for it (each with the seed's words in
 its tooltip) and its success checklist; the current phase's view also lists the next phase's.
+Completion items the group's completion record already backs say so ("on record").
 Items can be ticked in any phase (one ``TickChecklist`` each, undoable). Changing the phase is a
 separate, explicit button; stepping forward past a phase whose readiness items are not all ticked
 asks first, and if the person goes ahead the rules report it like any other problem. A phase
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
 from designer.commands.events import DocumentReplaced, Event, PrimitiveChanged
 from designer.commands.primitives import EditField, SetPhase, TickChecklist
 from designer.commands.stack import Command
+from designer.framework.completion import completion_evidence
 from designer.framework.phases import PhaseInfo, phase_info, phases
+from designer.model.completion import completion_of
 from designer.model.kinds import PHASES, Phase
 from designer.model.primitives import AnyPrimitive
 from ui.panels.hub import PanelHub, chain_tab_order
@@ -81,6 +84,8 @@ class PhasePanel(QWidget):
         self.lists_lay = QVBoxLayout(self.lists)
         self.lists_lay.setContentsMargins(0, 0, 0, 0)
         self.checks: dict[tuple[str, str], QCheckBox] = {}
+        self._backed: dict[str, bool] = {}
+        """Completion items the selected primitive's completion record backs (shown as on record)."""
         self.move_button = QPushButton()
         self.move_button.setObjectName("phase-move")
         self.move_button.clicked.connect(self._move_to_viewed)
@@ -176,6 +181,7 @@ class PhasePanel(QWidget):
                 item.widget().hide()  # at once: deleteLater waits for the event loop
                 item.widget().deleteLater()
         self.checks.clear()
+        self._backed = completion_evidence(completion_of(p))
         for info in show:
             role = "current phase" if info.id == current else "next phase" if info.id != viewed else (
                 "a past phase" if current and PHASES.index(info.id) < at else "a later phase")
@@ -234,9 +240,10 @@ class PhasePanel(QWidget):
                 tip = item.text + (f"\n\nFrom the guide: {item.source}" if item.source else "")
                 check.setToolTip(tip)
                 check.clicked.connect(lambda on, ph=info.id, it=item.id: self.tick(ph, it, on))
-                text = QLabel(item.text)
+                backed = self._backed.get(item.id, False)
+                text = QLabel(item.text + (" <i>(on record)</i>" if backed else ""))
                 text.setWordWrap(True)
-                text.setToolTip(tip)
+                text.setToolTip(tip + ("\n\nThe completion record backs this item." if backed else ""))
                 text.setBuddy(check)
                 text.mousePressEvent = lambda _e, c=check: c.click()  # type: ignore[method-assign]
                 line = QHBoxLayout()

@@ -12,14 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +28,7 @@ from designer.commands.stack import CommandError
 from designer.model.state import AllocationRecord, DecisionRecord, StrictModel
 from ui.panels.hub import PanelHub
 from ui.panels.inspector_fields import not_saved
+from ui.panels.inspector_tables import record_table, table_keys
 
 TABLES: tuple[tuple[str, str, type[StrictModel]], ...] = (
     ("decision_registry", "Decisions", DecisionRecord),
@@ -56,36 +53,17 @@ class RecordTable(QWidget):
         super().__init__()
         self.panel, self.field = panel, field
         self.columns = list(model.model_fields)
-        self.table = QTableWidget(0, len(self.columns))
+        self.table, self.add, self.remove, buttons = record_table(
+            self, self.columns, self._edited, self._add, self._remove
+        )
         self.table.setObjectName(f"records-{field}")
-        self.table.setHorizontalHeaderLabels([c.replace("_", " ").capitalize() for c in self.columns])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
-        self.table.itemChanged.connect(self._edited)
-        self.table.installEventFilter(self)
-        self.add = QPushButton("Add row")
-        self.add.clicked.connect(self._add)
-        self.remove = QPushButton("Remove row")
-        self.remove.clicked.connect(self._remove)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.add)
-        buttons.addWidget(self.remove)
         lay = QVBoxLayout(self)
         lay.addWidget(self.table, 1)
         lay.addLayout(buttons)
         self._filling = False
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        """F2 edits the cell and Delete removes the row here, not the window's Rename and Delete."""
-        if obj is self.table and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Delete):
-            if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Delete:
-                self._remove()
-                return True
-        return False
+        return obj is self.table and table_keys(event, self._remove)
 
     def rows(self) -> list[dict[str, Any]]:
         cell = self.panel.cell()

@@ -26,3 +26,20 @@ def select_on_canvas(w, qtbot, pid: str) -> None:  # type: ignore[no-untyped-def
     qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     w.panels.hub.sync_now()
     assert w.panels.hub.selected() == [pid]
+
+
+def type_into_cell(qtbot, table, row: int, col: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    """F2 on a table cell, type ``text`` over it, Return: the way a person edits a record."""
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    table.setFocus()
+    table.setCurrentCell(row, col)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), "F2 did not open the cell editor"
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the item delegate commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: table.state() == QAbstractItemView.State.NoState, timeout=2000)
+    qtbot.wait(1)

@@ -74,3 +74,21 @@ def test_implementation_activities_are_a_second_group_and_tick_as_undo_steps(win
     w.stack.undo()
     assert item.id not in w.model["data"].checklist.get("organization", [])
     assert not panel.checks[("organization", item.id)].isChecked()
+
+
+def test_completion_items_backed_by_the_record_say_on_record(window, qtbot) -> None:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QLabel
+
+    sample = Path(__file__).resolve().parents[3] / "samples" / "superbenefit-network.dao.yaml"
+    w = window(sample)
+    w.panels.focus("phase")
+    select_on_canvas(w, qtbot, "transformation-mapping")
+    panel = w.panels.get("phase")
+    texts = [lab.text() for lab in panel.lists.findChildren(QLabel)]
+    assert "Every wallet signer has been handed over or removed. <i>(on record)</i>" in texts
+    select_on_canvas(w, qtbot, "general-circle")
+    qtbot.mouseClick(panel.steps["completion"], Qt.MouseButton.LeftButton)
+    texts = [lab.text() for lab in panel.lists.findChildren(QLabel)]
+    assert "Every wallet signer has been handed over or removed." in texts

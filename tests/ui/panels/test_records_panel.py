@@ -6,21 +6,10 @@ from pathlib import Path
 
 import yaml
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
+from tests.ui.panels.helpers import type_into_cell
 
-def _type_into(qtbot, table, row: int, col: int, text: str) -> None:  # type: ignore[no-untyped-def]
-    table.setFocus()
-    table.setCurrentCell(row, col)
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), "F2 did not open the cell editor"
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    # the item delegate commits on the next turn of the event loop
-    qtbot.waitUntil(lambda: table.state() == QAbstractItemView.State.NoState, timeout=2000)
-    qtbot.wait(1)
+_type_into = type_into_cell
 
 
 def test_add_edit_and_save_a_decision(window, qtbot, tmp_path: Path) -> None:
