@@ -33,6 +33,9 @@ from designer.rules.helpers import filled, phase_index, readiness_missing
 
 Test = Callable[[AnyPrimitive, Context], bool]
 
+METER_CODE = "DP311"
+"""The rule that reports the meter as a finding (views draw it as the meter instead of a note)."""
+
 
 @dataclass(frozen=True)
 class Item:

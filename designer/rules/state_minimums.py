@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from designer.model.primitives import AnyPrimitive, Cell, Dao
 from designer.model.treasury import TreasuryView, signer_seats, treasuries
-from designer.rules.completeness import gaps, holds_treasury
+from designer.rules.completeness import METER_CODE, gaps, holds_treasury
 from designer.rules.context import Context
 from designer.rules.finding import Finding
 from designer.rules.helpers import at_least, filled
@@ -113,7 +113,7 @@ def treasury_threshold(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
 
 
 @rule(
-    "DP311",
+    METER_CODE,
     "phase-completeness",
     "info",
     kinds=("dao", "cell", "role", "task"),
