@@ -3,7 +3,7 @@
 * top-down: cells answer to the cells above them; a cell answering to no one, to two, or up a
   chain that never reaches a DAO is a warning.
 * hybrid: each cell chooses; a chain that a cell does climb should end at the body that governs
-  the network.
+  the network (a note: the end may be an autonomous cell by design).
 * unconstrained: accountability is relaxed; only cells linked to nobody at all get a note.
 
 A cycle is a warning when nobody in it answers to anyone outside it (double-linked circles, a
@@ -194,7 +194,7 @@ def top_down_tree(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "DP552",
     "hybrid-chain",
-    "warning",
+    "info",
     scope="document",
     approaches=("hybrid",),
     kinds=KINDS,
@@ -205,8 +205,10 @@ def top_down_tree(r: Rule, ctx: Context) -> Iterator[Finding]:
     stand alone, or answer to another cell. But a chain of cells answering to each other must end
     at the body that governs the network: the DAO, or in a multi-stakeholder network its
     stakeholder group. If it stops at a cell that answers to no one, the whole branch is
-    unaccountable while looking accountable. A chain that stops at the top-level cell is left to
-    DP502, which asks that cell to answer to the DAO.""",
+    unaccountable while looking accountable. The seed lets a hybrid design give some cells more
+    autonomy, so a chain ending at an autonomous cell may be a choice: a note, not a warning. A
+    chain that stops at the top-level cell is left to DP502, which asks that cell to answer to
+    the DAO.""",
     source="Seed, Three-Layer Structure: 'creates clear boundaries between community stewardship and "
     "operational execution while maintaining accountability relationships'; multi-stakeholder guide "
     "(stakeholder group over the top-level cell)",
