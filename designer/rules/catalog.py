@@ -88,7 +88,7 @@ def render_markdown() -> str:
         _wrap(
             "`dao-designer validate` and the app's Problems panel run these rules. Codes are `DP` and three "
             "digits; the hundreds digit names the family, so `--select DP2` runs every cell rule and "
-            "`--ignore DP305` silences one. A code never changes meaning; a retired rule leaves its code "
+            "`--ignore DP208` silences one. A code never changes meaning; a retired rule leaves its code "
             "unused. A document can switch rules off under `rules.ignore` and change thresholds under "
             "`rules.settings`. Severities mean something: `error` = the design contradicts the framework "
             "or the document is broken (validation fails, exit 1); `warning` = a real risk the seed or the "
