@@ -287,24 +287,22 @@ def _closure() -> tuple[Item, ...]:
 
 @dataclass(frozen=True)
 class _Plan:
-    """What a (kind, phase) is measured against, laid out for speed: the unconditional path items
-    read with one C-level getter (``spans`` slice its tuple per item), the rest tested one by one."""
+    """What a primitive is measured against, laid out for speed: the path items read with one
+    C-level getter (``singles`` index its tuple, ``spans`` slice it for any-of items), the named
+    tests one by one. One plan per kind, phase and set of conditions that hold."""
 
-    always: tuple[Item, ...]
-    conditional: tuple[Item, ...]
+    items: tuple[Item, ...]
     path_items: tuple[Item, ...]
     singles: tuple[tuple[Item, int], ...]
     spans: tuple[tuple[Item, int, int], ...]
     getter: Callable[[Any], tuple[Any, ...]] | None
     other: tuple[Item, ...]
     order: dict[str, int]
-    groups: tuple[tuple[str, _Plan], ...] = ()
-    """The conditional items by condition, each compiled the same way (the condition is tested once)."""
     """Each item's place in the file (readiness last), so missing items are listed in that order."""
 
 
-def _compile(always: tuple[Item, ...], conditional: tuple[Item, ...], order: dict[str, int]) -> _Plan:
-    path_items = tuple(i for i in always if i.paths)
+def _compile(items: tuple[Item, ...]) -> _Plan:
+    path_items = tuple(i for i in items if i.paths)
     paths: list[str] = []
     singles: list[tuple[Item, int]] = []
     spans: list[tuple[Item, int, int]] = []
@@ -318,21 +316,14 @@ def _compile(always: tuple[Item, ...], conditional: tuple[Item, ...], order: dic
     if paths:
         get = attrgetter(*paths)
         getter = get if len(paths) > 1 else (lambda p: (get(p),))
-    other = tuple(i for i in always if not i.paths)
-    whens = list(dict.fromkeys(i.when for i in conditional if i.when is not None))
-    groups = tuple((w, _compile(tuple(i for i in conditional if i.when == w), (), order)) for w in whens)
-    return _Plan(always, conditional, path_items, tuple(singles), tuple(spans), getter, other, order, groups)
+    other = tuple(i for i in items if not i.paths)
+    order = {i.id: n for n, i in enumerate(items)}
+    return _Plan(items, path_items, tuple(singles), tuple(spans), getter, other, order)
 
 
-_PLANS: dict[str, dict[str, _Plan]] = {}
-
-
-def _plan(kind: Kind, phase: Phase) -> _Plan:
-    """The items of ``kind`` expected by ``phase``: those that always apply (with the readiness of
-    the phases already left, for groups), and those that depend on a condition."""
-    found = _PLANS.get(kind, {}).get(phase)
-    if found is not None:
-        return found
+def _wanted(kind: Kind, phase: Phase) -> tuple[tuple[Item, ...], tuple[str, ...]]:
+    """Every item of ``kind`` expected by ``phase`` (with the readiness of the phases already
+    left, for groups), and the conditions some of them depend on."""
     groups = kind in ("dao", "cell")
     wanted: list[Item] = []
     if phase == "completion":
@@ -342,23 +333,37 @@ def _plan(kind: Kind, phase: Phase) -> _Plan:
         wanted = [i for i in items_for(kind) if phase_index(i.phase) <= now]
         if groups:
             wanted.extend(_readiness_items()[:now])
-    always = tuple(i for i in wanted if i.when is None)
-    conditional = tuple(i for i in wanted if i.when is not None)
-    plan = _compile(always, conditional, {i.id: n for n, i in enumerate(wanted)})
-    _PLANS.setdefault(kind, {})[phase] = plan
+    whens = tuple(dict.fromkeys(i.when for i in wanted if i.when is not None))
+    return tuple(wanted), whens
+
+
+_WANTED: dict[str, dict[str, tuple[tuple[Item, ...], tuple[str, ...], _Plan | None]]] = {}
+_PLANS: dict[tuple[str, str, tuple[bool, ...]], _Plan] = {}
+
+
+def _plan_for(p: AnyPrimitive, phase: Phase) -> _Plan:
+    """The compiled plan for ``p`` in ``phase``, given which conditions hold for it."""
+    by_phase = _WANTED.get(p.kind)
+    found = by_phase.get(phase) if by_phase is not None else None
+    if found is None:
+        wanted, whens = _wanted(p.kind, phase)
+        found = (wanted, whens, None if whens else _compile(wanted))
+        _WANTED.setdefault(p.kind, {})[phase] = found
+    wanted, whens, fixed = found
+    if fixed is not None:
+        return fixed  # roles and tasks: no conditions
+    holds = tuple(WHEN[w](p) for w in whens)
+    key = (p.kind, phase, holds)
+    plan = _PLANS.get(key)
+    if plan is None:
+        met = {w for w, ok in zip(whens, holds, strict=True) if ok}
+        plan = _PLANS[key] = _compile(tuple(i for i in wanted if i.when is None or i.when in met))
     return plan
-
-
-def _applies(p: AnyPrimitive, conditional: tuple[Item, ...]) -> tuple[Item, ...]:
-    return tuple(i for i in conditional if i.when is not None and WHEN[i.when](p))
 
 
 def expected(p: AnyPrimitive, phase: Phase | None) -> tuple[Item, ...]:
     """The items ``p`` is measured against in ``phase``."""
-    if phase is None:
-        return ()
-    plan = _plan(p.kind, phase)
-    return plan.always + _applies(p, plan.conditional) if plan.conditional else plan.always
+    return _plan_for(p, phase).items if phase is not None else ()
 
 
 def gaps(p: AnyPrimitive, ctx: Context) -> tuple[Phase | None, int, list[Item]]:
@@ -376,20 +381,12 @@ def gaps(p: AnyPrimitive, ctx: Context) -> tuple[Phase | None, int, list[Item]]:
             phase = ctx.effective_phase(p)
         if phase is None:
             return None, 0, []
-    plans = _PLANS.get(p.kind)
-    plan = plans.get(phase) if plans is not None else None
-    if plan is None:
-        plan = _plan(p.kind, phase)
+    plan = _plan_for(p, phase)
     missing: list[Item] = []
     _scan(plan, p, ctx, missing)
-    total = len(plan.always)
-    for when, sub in plan.groups:
-        if WHEN[when](p):
-            total += len(sub.always)
-            _scan(sub, p, ctx, missing)
     if len(missing) > 1:
         missing.sort(key=lambda i: plan.order[i.id])
-    return phase, total, missing
+    return phase, len(plan.items), missing
 
 
 def _scan(plan: _Plan, p: AnyPrimitive, ctx: Context, missing: list[Item]) -> None:
