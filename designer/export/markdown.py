@@ -417,9 +417,15 @@ class _Handbook:
                 self.out += [f"**Accountability:** {cell(purpose.accountability)}", ""]
             rest = prune(role.state.model_dump(mode="json"))
             rest.pop("purpose", None)
+            progress = rest.get("progress")
+            if isinstance(progress, dict):
+                progress.pop("status", None)  # shown under the heading
+                progress.pop("completion", None)
             for part in ("practice", "progress"):
                 if rest.get(part):
                     self.out += [f"**{humanize(part)}**", "", *bullets(rest[part]), ""]
+            if has_record(role.state.progress.completion):
+                self._completion(role.state.progress.completion)
             tasks = [t for t, _ in self.tree.walk(self.tree.children[role.id]) if isinstance(t, Task)]
             if tasks:
                 self.out += ["**Tasks**", ""]

@@ -173,6 +173,7 @@ def built_data() -> dict[str, Any]:
                 "name": "Beach Lead",
                 "parent": "field",
                 "holders": ["dan"],
+                "state": {"progress": {"status": "seasonal"}},
             },
             {
                 "id": "shore-trust",
@@ -213,6 +214,15 @@ def hostile_data(long_name: bool = True) -> dict[str, Any]:
         if p["kind"] == "role":
             p.setdefault("state", {}).setdefault("purpose", {})["responsibilities"] = [FORMULA, "a\\nb", "two\nlines"]
     data["links"][4]["label"] = '<script>x</script> | "q"'
+    by_id = {p["id"]: p for p in data["primitives"]}
+    account = by_id["ops"]["state"]["practice"]["treasuries"][0]
+    account["name"], account["signers"][1]["name"] = names[2], names[5]
+    progress = by_id["field"]["state"]["progress"]
+    progress["status"] = names[0]
+    progress["completion"]["transfers"][0]["what"] = names[3]
+    progress["completion"]["archive"] = names[2]
+    by_id["tide-dao"]["legal_form"] = names[1]
+    by_id["tide-dao"]["state"]["practice"]["decision_making"]["mechanisms"][0]["name"] = names[5]
     return data
 
 

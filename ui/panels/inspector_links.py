@@ -1,7 +1,8 @@
 """The links of the selected primitive, in the Inspector: see, edit, add and remove them.
 
 Each row is one link (direction, kind, the primitive at the other end). Picking a row opens its
-fields (label, note, and for ``funds`` links amount, currency and period), each committed as one
+fields (label, note, and for ``funds`` links amount, currency, a percentage and what it is of, and
+the period, recurring unless ``once``), each committed as one
 ``EditLink``; "Add link" pushes ``AddLink`` and "Remove" ``RemoveLinks``.
 """
 
@@ -59,6 +60,8 @@ class LinksSection(QGroupBox):
             "note": LineEditor(),
             "amount": NumberEditor("How much flows, per period"),
             "currency": LineEditor(placeholder="e.g. USDC"),
+            "percent": NumberEditor("A share in percent, instead of or beside an amount"),
+            "basis": LineEditor("What the percentage is of", placeholder="e.g. grant income"),
             "period": ChoiceEditor(PERIODS),
         }
         for name, editor in self.editors.items():

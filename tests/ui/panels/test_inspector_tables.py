@@ -85,3 +85,20 @@ def test_a_dao_becomes_a_legal_entity_in_one_step(window, qtbot) -> None:
     assert w.stack.index == steps + 1
     w.stack.undo()
     assert w.model["superbenefit-community"].entity == "dao"  # type: ignore[union-attr]
+
+
+def test_a_funding_link_takes_a_percentage_and_its_basis(window, qtbot) -> None:
+    w = window()
+    select_on_canvas(w, qtbot, "ops")
+    links = w.panels.get("inspector").links
+    funds = next(i for i, k in enumerate(links.keys) if k[2] == "funds" and k[1] == "ops")
+    links.tree.setCurrentItem(links.tree.topLevelItem(funds))
+    steps = w.stack.index
+    for name, text in (("percent", "10%"), ("basis", "grant income")):
+        editor = links.editors[name]
+        editor.input.setFocus()
+        editor.input.selectAll()
+        qtbot.keyClicks(editor.input, text)
+        qtbot.keyClick(editor.input, Qt.Key.Key_Return)
+    link = w.model.links[w.model.link_index(links.keys[funds])]
+    assert (link.percent, link.basis) == (10, "grant income") and w.stack.index == steps + 2
