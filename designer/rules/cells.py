@@ -26,7 +26,8 @@ def headcount(p: Dao | Cell, ctx: Context, limit: int | None = None) -> int:
     bound = sum(len(g) for g in groups)
     if limit is not None and bound <= limit:
         return bound
-    return len({person for g in groups for person in g})
+    by_id = ctx.by_id  # a DAO's members may name its member cells: those are not people
+    return len({person for g in groups for person in g if getattr(by_id.get(person), "kind", None) != "cell"})
 
 
 @rule(
