@@ -31,9 +31,11 @@ if TYPE_CHECKING:
 
 
 def summary_text(findings: list[Finding]) -> str:
-    """``2 errors · 3 warnings`` for the status bar; ``no problems`` when there are none."""
+    """``2 errors · 3 warnings · 5 notes`` for the status bar (info findings are notes, as the CLI
+    and the panel call them); ``no problems`` when there are none."""
     counts = count_by_severity(findings)
-    parts = [f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n]
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    parts = [f"{n} {words[sev]}{'s' if n != 1 else ''}" for sev, n in counts.items() if n]
     return " · ".join(parts) if parts else "no problems"
 
 

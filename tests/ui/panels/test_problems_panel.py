@@ -20,7 +20,7 @@ def test_findings_show_in_panel_status_bar_and_badges(window) -> None:
     w = window()
     problems = w.panels.problems
     assert {f.code for f in problems.findings} >= {"DP103", "DP311"}
-    assert "warning" in w.problems_label.text()
+    assert w.problems_label.text() == "1 warning · 2 notes"
     panel = w.panels.get("problems")
     leaves = list(_leaf_rows(panel))
     assert len(leaves) == len(problems.findings)
