@@ -199,3 +199,126 @@ def generate(size: int, seed: int = 7, layout_kind: Layout = "full") -> dict[str
         "links": links,
         "layout": layout,
     }
+
+
+SPARSE_PHASES = ("conversation", "formation", "formation", "organization", "organization", "iteration")
+"""Cells of a design in progress: most are being formed or implemented, a few still talk, a few run."""
+
+
+def _maybe(rng: random.Random, share: float, value: Any) -> Any:
+    return value if rng.random() < share else None
+
+
+def _sparse_cell(rng: random.Random, cid: str, name: str, parent: str, scale: str) -> dict[str, Any]:
+    """A cell as a team writes it while designing: a name and a phase always, the rest in part."""
+    purpose: dict[str, Any] = {}
+    if rng.random() < 0.6:
+        purpose["statement"] = _sentence(rng, 8)
+    if rng.random() < 0.4:
+        purpose["goals"] = [_sentence(rng, 5)]
+    practice: dict[str, Any] = {}
+    if rng.random() < 0.3:
+        practice["decision_making"] = {"protocol": rng.choice(PROTOCOLS)}
+    if rng.random() < 0.2:
+        practice["meetings"] = "Weekly call"
+    cell: dict[str, Any] = {
+        "id": cid, "kind": "cell", "name": name, "parent": parent, "scale": scale,
+        "phase": rng.choice(SPARSE_PHASES),
+    }
+    if rng.random() < 0.8:
+        cell["members"] = _people(rng, rng.randint(3, 7))
+    state = {k: v for k, v in (("purpose", purpose), ("practice", practice)) if v}
+    if state:
+        cell["state"] = state
+    return cell
+
+
+def generate_sparse(size: int, seed: int = 11) -> dict[str, Any]:
+    """A realistic but sparse design of about ``size`` primitives (exactly ``size`` when >= 60).
+
+    The same shape as :func:`generate` (DAOs, a top-level cell each, functional cells, roles,
+    tasks, partners), but filled the way a design in progress is: every primitive has a name,
+    every group a phase spread from conversation to iteration; about half the cells state a
+    purpose, fewer have goals or a decision protocol, no checklist is ticked, no template field
+    beyond that is written; roles have responsibilities half the time and holders most of the
+    time; tasks have a deliverable half the time, an assignee or a status in part. Only the
+    top-level cells hold a treasury (three signers, two to sign).
+    """
+    rng = random.Random(seed)
+    per_dao = 1 + (CELLS_PER_DAO + 1) * (1 + ROLES_PER_CELL * (1 + TASKS_PER_ROLE))
+    daos = max(1, round(size / per_dao))
+    prims: list[dict[str, Any]] = []
+    links: list[dict[str, Any]] = []
+    for d in range(daos):
+        if len(prims) >= size:
+            break
+        did = f"dao-{d}"
+        dao: dict[str, Any] = {
+            "id": did, "kind": "dao", "name": f"Bioregion {d} DAO", "scale": "constituency",
+            "phase": rng.choice(("formation", "organization", "iteration")),
+            "state": {"purpose": {"statement": _sentence(rng, 12), "goals": [_sentence(rng, 6)]}},
+        }
+        prims.append(dao)
+        top = f"ops-{d}"
+        tlc = _sparse_cell(rng, top, f"Operations {d}", did, "coordination")
+        tlc["top_level"] = True
+        signers = _people(rng, 3)
+        tlc.setdefault("state", {}).setdefault("practice", {})["treasury"] = {
+            "kind": "Safe", "signers": signers, "threshold": 2}
+        prims.append(tlc)
+        links.append({"from": top, "to": did, "kind": "accountable-to"})
+        links.append(
+            {"from": did, "to": top, "kind": "funds", "amount": 60000, "currency": "USDC", "period": "quarter"}
+        )
+        cell_ids = [top]
+        for c in range(CELLS_PER_DAO):
+            if len(prims) >= size:
+                break
+            cid = f"team-{d}-{c}"
+            parent = top if c % 4 else did
+            prims.append(_sparse_cell(rng, cid, f"Team {d}.{c}", parent, "collaboration"))
+            if rng.random() < 0.7:
+                links.append({"from": cid, "to": top, "kind": "accountable-to"})
+            cell_ids.append(cid)
+        for cid in cell_ids:
+            for r in range(ROLES_PER_CELL):
+                if len(prims) >= size:
+                    break
+                rid = f"{cid}-r{r}"
+                role: dict[str, Any] = {"id": rid, "kind": "role", "name": f"{rng.choice(WORDS).capitalize()} steward",
+                                        "parent": cid}
+                if rng.random() < 0.7:
+                    role["holders"] = _people(rng, 1)
+                if rng.random() < 0.5:
+                    role["state"] = {"purpose": {"responsibilities": [_sentence(rng, 4)]}}
+                prims.append(role)
+                for t in range(TASKS_PER_ROLE):
+                    if len(prims) >= size:
+                        break
+                    label = f"{rng.choice(WORDS).capitalize()} {rng.choice(THINGS)}"[:24].strip()
+                    task: dict[str, Any] = {"id": f"{rid}-t{t}", "kind": "task", "name": label, "parent": rid}
+                    if rng.random() < 0.4:
+                        task["assignee"] = rid
+                    state: dict[str, Any] = {}
+                    if rng.random() < 0.5:
+                        state["purpose"] = {"deliverable": f"{rng.choice(THINGS).capitalize()} v{t + 1}"}
+                    if rng.random() < 0.6:
+                        state["progress"] = {"status": rng.choice(STATUSES)}
+                    if state:
+                        task["state"] = state
+                    prims.append(task)
+    partner = 0
+    while len(prims) < size:
+        pid = f"partner-{partner}"
+        prims.append({"id": pid, "kind": "partner", "name": f"Partner organization {partner}", "scale": "network",
+                      "phase": "conversation"})
+        links.append({"from": pid, "to": "dao-0", "kind": "partners-with"})
+        partner += 1
+    known = {p["id"] for p in prims}
+    links = [link for link in links if link["from"] in known and link["to"] in known]
+    return {
+        "format": "dao-designer/1",
+        "organization": {"name": f"Sparse design of {size} primitives", "approach": "hybrid"},
+        "primitives": prims,
+        "links": links,
+    }

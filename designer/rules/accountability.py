@@ -1,12 +1,15 @@
 """DP5 (accountability): the accountable-to graph — cycles, and what each approach asks of it.
 
-* top-down: one accountability tree; every cell answers to exactly one cell or DAO, and the
-  chain reaches a DAO.
-* hybrid: each cell chooses; a cell that does answer to someone must have a chain that ends
-  at a DAO.
+* top-down: cells answer to the cells above them; a cell answering to no one, to two, or up a
+  chain that never reaches a DAO is a warning.
+* hybrid: each cell chooses; a chain that a cell does climb should end at the body that governs
+  the network (a note: the end may be an autonomous cell by design).
 * unconstrained: accountability is relaxed; only cells linked to nobody at all get a note.
 
-Cycles are errors under every approach. The graph is small (one edge per cell, typically), so a
+A cycle is a warning when nobody in it answers to anyone outside it (double-linked circles, a
+sociocratic pattern, answer both ways and are fine as long as one of them answers up).
+
+The graph is small (one edge per cell, typically), so a
 plain iterative search beats building a networkx graph on every edit.
 """
 
@@ -18,7 +21,7 @@ from designer.model.kinds import KINDS
 from designer.model.primitives import AnyPrimitive, Cell
 from designer.rules.context import Context
 from designer.rules.finding import Finding
-from designer.rules.helpers import quoted
+from designer.rules.helpers import at_least, quoted
 from designer.rules.registry import Rule, rule
 
 _GUIDE = "implementation-guide-operational-governance.md (Governance Approach Selection)"
@@ -35,7 +38,12 @@ def _targets(ctx: Context, source: str) -> list[str]:
 
 
 def cycles(ctx: Context) -> list[list[str]]:
-    """One cycle per strongly connected group of the accountable-to graph (Tarjan, iterative)."""
+    """One cycle per strongly connected group of the accountable-to graph."""
+    return [_ring(ctx, g) for g in strong_groups(ctx)]
+
+
+def strong_groups(ctx: Context) -> list[set[str]]:
+    """The strongly connected groups (of two or more) of the accountable-to graph (Tarjan, iterative)."""
     nodes = sorted({link.source for link in ctx.doc.links if link.kind == "accountable-to"} & ctx.pos.keys(),
                    key=ctx.pos.__getitem__)
     index: dict[str, int] = {}
@@ -81,7 +89,7 @@ def cycles(ctx: Context) -> list[list[str]]:
                         break
                 if len(group) > 1:
                     groups.append(group)
-    return [_ring(ctx, set(g)) for g in groups]
+    return [set(g) for g in groups]
 
 
 def _ring(ctx: Context, group: set[str]) -> list[str]:
@@ -102,19 +110,25 @@ def _ring(ctx: Context, group: set[str]) -> list[str]:
 @rule(
     "DP550",
     "accountability-cycle",
-    "error",
+    "warning",
     scope="document",
     watch_links=("accountable-to",),
     kinds=KINDS,
-    title="Accountability cycle",
-    rationale="""Accountability has to end somewhere: with the community. When A answers to B
-    and B answers back to A, neither answers to anyone, whatever the chart looks like.""",
-    source=_GUIDE + "; two-house article (operations answer to community governance)",
-    hint="Remove one accountable-to link in the cycle.",
+    title="Accountability cycle with no way out",
+    rationale="""Accountability has to end somewhere: with the community. Groups may answer to
+    each other both ways (double-linked circles do), but when every group in a cycle answers only
+    to others in the cycle, none of them answers to the community, whatever the chart looks
+    like.""",
+    source="Seed, Three-Layer Structure: 'Community Interface Layer: The mechanisms by which operational "
+    "governance receives direction, resources, and accountability oversight from community governance'",
+    hint="Link one group of the cycle to the DAO (or the body it answers to), or remove a link.",
 )
 def accountability_cycle(r: Rule, ctx: Context) -> Iterator[Finding]:
-    for ring in cycles(ctx):
-        yield r.at(ctx, ring[0], "accountability cycle: " + " → ".join([*ring, ring[0]]))
+    for group in strong_groups(ctx):
+        if any(t not in group for member in group for t in _targets(ctx, member)):
+            continue
+        ring = _ring(ctx, group)
+        yield r.at(ctx, ring[0], "accountability cycle with no link out of it: " + " → ".join([*ring, ring[0]]))
 
 
 def _chain_end(ctx: Context, start: str, memo: dict[str, str | None]) -> str | None:
@@ -146,21 +160,25 @@ def _chain_end(ctx: Context, start: str, memo: dict[str, str | None]) -> str | N
 @rule(
     "DP551",
     "top-down-tree",
-    "error",
+    "warning",
     scope="document",
     approaches=("top-down",),
     kinds=KINDS,
+    watch_fields=("phase",),
     watch_links=("accountable-to",),
-    title="Top-down design without a single accountability tree",
-    rationale="""The top-down approach builds a hierarchy in which each cell answers to the cell
-    or DAO above it. That only works as a tree: each cell answers to exactly one parent, and
-    following the chain always arrives at the DAO.""",
-    source=_GUIDE,
+    title="Top-down design with a cell outside the hierarchy",
+    rationale="""The top-down approach builds hierarchies of cells that answer to the cells above
+    them, like an org chart. A cell that answers to no one, answers to two, or sits on a chain that
+    never reaches the DAO is outside that hierarchy. Checked from formation on.""",
+    source="Seed, Governance Approach Selection: 'Highly structured top-down decision-making ... Build "
+    "hierarchies of cells that answer to cells above them - Could resemble a traditional corporate org chart'",
     hint="Give each cell one accountable-to link, to the cell or DAO above it.",
 )
 def top_down_tree(r: Rule, ctx: Context) -> Iterator[Finding]:
     memo: dict[str, str | None] = {}
     for cell in ctx.of_kind("cell"):
+        if not at_least(cell.phase, "formation") or cell.phase == "completion":
+            continue
         targets = _targets(ctx, cell.id)
         if not targets:
             yield r.at(ctx, cell.id, "answers to no one; in a top-down design every cell has one accountable-to link")
@@ -176,19 +194,24 @@ def top_down_tree(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "DP552",
     "hybrid-chain",
-    "warning",
+    "info",
     scope="document",
     approaches=("hybrid",),
     kinds=KINDS,
-    watch_fields=("stakeholder_group",),
+    watch_fields=("stakeholder_group", "top_level"),
     watch_links=("accountable-to",),
     title="Accountability chain that stops short of a DAO",
     rationale="""In a hybrid design each cell chooses how much structure it takes on: it may
     stand alone, or answer to another cell. But a chain of cells answering to each other must end
     at the body that governs the network: the DAO, or in a multi-stakeholder network its
     stakeholder group. If it stops at a cell that answers to no one, the whole branch is
-    unaccountable while looking accountable.""",
-    source=_GUIDE + "; multi-stakeholder guide (stakeholder group over the top-level cell)",
+    unaccountable while looking accountable. The seed lets a hybrid design give some cells more
+    autonomy, so a chain ending at an autonomous cell may be a choice: a note, not a warning. A
+    chain that stops at the top-level cell is left to DP502, which asks that cell to answer to
+    the DAO.""",
+    source="Seed, Three-Layer Structure: 'creates clear boundaries between community stewardship and "
+    "operational execution while maintaining accountability relationships'; multi-stakeholder guide "
+    "(stakeholder group over the top-level cell)",
     hint="Link the last cell of the chain to the DAO (or the stakeholder group), or drop the chain.",
 )
 def hybrid_chain(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -197,7 +220,7 @@ def hybrid_chain(r: Rule, ctx: Context) -> Iterator[Finding]:
         if not _targets(ctx, cell.id):
             continue
         end = _chain_end(ctx, cell.id, memo)
-        if end is not None and not _governing_body(ctx.by_id[end]):
+        if end is not None and not _governing_body(ctx.by_id[end]) and not getattr(ctx.by_id[end], "top_level", False):
             yield r.at(ctx, cell.id, f"answers up a chain that stops at '{end}' without reaching a DAO")
 
 
@@ -216,7 +239,8 @@ def _governing_body(p: AnyPrimitive) -> bool:
     rationale="""Unconstrained networks drop formal accountability, but cells still coordinate
     with each other; that is what makes them a network. A cell with no link of any kind is
     invisible to the rest of it.""",
-    source=_GUIDE + " (highly unconstrained networks)",
+    source="Seed, Governance Approach Selection: 'Free-forming of cells that coordinate without constraints "
+    "from the larger network' (a note: coordination shows as links)",
     hint="Add a coordinates-with, partners-with or funds link.",
 )
 def isolated_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:

@@ -12,6 +12,7 @@ import textwrap
 from designer.framework.phases import phases
 from designer.framework.settings import setting_specs
 from designer.model.kinds import APPROACHES
+from designer.rules.completeness import items_for
 from designer.rules.registry import Rule, all_rules, describe
 
 FAMILY_TITLES = {
@@ -24,6 +25,22 @@ FAMILY_TITLES = {
     "DP6": "Multi-stakeholder networks",
     "DP7": "Links",
 }
+
+RETIRED = (
+    ("DP105", "part further along than its container", "the framework says parts of a structure may be in "
+     "different phases"),
+    ("DP302, DP303, DP305, DP306, DP309, DP310", "goals, formation minimums, template fields, state store, DAO "
+     "state, master state, one warning per empty field", "items of the completeness meter (DP311) now"),
+    ("DP304", "cell approval record", "an item of the completeness meter (DP311); permissionless cells need none"),
+    ("DP401-DP404, DP410-DP412", "role and task fields, one warning each", "items of the completeness meter "
+     "(DP311)"),
+    ("DP507, DP509", "cell domain, escalation protocol", "items of the completeness meter (DP311)"),
+    ("DP508", "a budget per cell", "cells may be financially autonomous; a resource approach (budget, treasury "
+     "or funding link) is a meter item"),
+    ("DP606", "stakeholder group not at network scale", "the RPP case study draws its stakeholder group at the "
+     "coordination scale"),
+)
+"""Codes that no longer exist, and why; a document that still ignores one gets DP003."""
 
 NOT_CHECKED = (
     ("21", "circles double-linked through a leader and a delegate", "the circle pattern is an unpublished "
@@ -71,10 +88,15 @@ def render_markdown() -> str:
         _wrap(
             "`dao-designer validate` and the app's Problems panel run these rules. Codes are `DP` and three "
             "digits; the hundreds digit names the family, so `--select DP2` runs every cell rule and "
-            "`--ignore DP305` silences one. A code never changes meaning; a retired rule leaves its code "
+            "`--ignore DP208` silences one. A code never changes meaning; a retired rule leaves its code "
             "unused. A document can switch rules off under `rules.ignore` and change thresholds under "
-            "`rules.settings`. Severities: `error` fails validation (exit 1), `warning` fails it only "
-            "with `--strict`, `info` is a suggestion."
+            "`rules.settings`. Severities mean something: `error` = the design contradicts the framework "
+            "or the document is broken (validation fails, exit 1); `warning` = a real risk the seed or the "
+            "framework names (fails only with `--strict`); `info` = a note: the completeness meter (DP311, "
+            "one per primitive with a count of what its phase asks for) or a hint labelled as a tool "
+            "heuristic. Requirements grow with the phase: nothing is asked in conversation, and a design "
+            "in progress is never an error. Each rule's source quotes the seed guide (implementation guide "
+            "for operational governance) or names the framework page it comes from."
         ),
         "",
         "## Settings",
@@ -102,11 +124,31 @@ def render_markdown() -> str:
         ]
         if r.hint:
             out += ["", _wrap(f"**Fix:** {r.hint}")]
+    out += [
+        "",
+        "## What each phase asks (the completeness meter, DP311)",
+        "",
+        _wrap(
+            "A primitive is measured against every item of its kind whose phase is its own or earlier "
+            "(roles and tasks in their group's phase); DAOs and cells also count the readiness signs of each "
+            "phase already left, and a group in completion counts only the closure items (ticked, or shown "
+            "by its completion record). Data: `resources/framework/completeness.yaml`."
+        ),
+        "",
+        "| kind | from | item | only for | source |",
+        "|---|---|---|---|---|",
+    ]
+    for kind in ("dao", "cell", "role", "task"):
+        for entry in items_for(kind):
+            out.append(f"| {kind} | {entry.phase} | {entry.label} | {entry.when or ''} | {entry.source} |")
     out += ["", "## Phase checklist ids", "", "| phase | group | id | item |", "|---|---|---|---|"]
     for info in phases():
         for item in info.items:
             mark = " (required to close)" if item.closing else ""
             out.append(f"| {info.id} | {item.group} | `{item.id}` | {item.text}{mark} |")
+    out += ["", "## Retired codes", ""]
+    for codes, what, why in RETIRED:
+        out.append(f"- {codes} ({what}): {why}.")
     out += [
         "",
         "## Not checked yet",

@@ -5,9 +5,15 @@ from __future__ import annotations
 from designer.model.primitives import Cell, Dao, Task
 from designer.rules.context import Context
 from designer.rules.finding import Finding
+from designer.rules.helpers import at_least
 from designer.rules.registry import Rule, rule
 
 _CELLS = "cells.md, collaboration-scale.md"
+
+
+def _team(p: Cell) -> bool:
+    """A cell whose members are people: a stakeholder group's are organizations."""
+    return not p.stakeholder_group
 
 
 def headcount(p: Dao | Cell, ctx: Context, limit: int | None = None) -> int:
@@ -20,27 +26,31 @@ def headcount(p: Dao | Cell, ctx: Context, limit: int | None = None) -> int:
     bound = sum(len(g) for g in groups)
     if limit is not None and bound <= limit:
         return bound
-    return len({person for g in groups for person in g})
+    by_id = ctx.by_id  # a DAO's members may name its member cells: those are not people
+    return len({person for g in groups for person in g if getattr(by_id.get(person), "kind", None) != "cell"})
 
 
 @rule(
     "DP201",
     "cell-too-large",
-    "error",
+    "warning",
     kinds=("cell",),
     title="Cell above the maximum size",
     rationale="""A cell is a small autonomous team: trust, synchronous talk and light process
     only work for about ten people. Beyond that the group should split into several cells or move
     up a scale. The texts say both "ten or fewer" and "fewer than ten", so the limit is a
-    setting.""",
-    source=_CELLS,
+    setting. Checked from formation on (conversation is open exploration, people choosing
+    themselves in); a stakeholder group's members are organizations and are not counted here
+    (DP605).""",
+    source="Seed: 'Cells - the basic operational unit in a DAO - a small autonomous team'; " + _CELLS
+    + " (split a cell of more than 10)",
     hint="Split the cell, or model the group at the coordination scale (setting: cell_size_max).",
 )
 def cell_too_large(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     found: list[Finding] = []
     limit = ctx.settings.integer("cell_size_max")
     n = len(p.members)
-    if n > limit:
+    if n > limit and _team(p) and at_least(p.phase, "formation"):
         found.append(r.at(ctx, p.id, f"has {n} members; a cell has at most {limit}", "members"))
     return found
 
@@ -48,19 +58,20 @@ def cell_too_large(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
 @rule(
     "DP202",
     "cell-large",
-    "warning",
+    "info",
     kinds=("cell",),
     title="Cell larger than typical",
     rationale="""Cells typically have three to eight members. A cell just above that still works
-    but is where coordination costs start to bite; it is worth deciding now how it will split.""",
-    source=_CELLS,
+    but is where coordination costs start to bite; it is worth deciding now how it will split.
+    A note, not a risk: ten or fewer is within the framework's limit.""",
+    source=_CELLS + " (typically 3-8 people; above 8-10, go up a scale or spawn parallel teams)",
     hint="Plan a split or a parallel cell (setting: cell_size_warn).",
 )
 def cell_large(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     found: list[Finding] = []
     warn, limit = ctx.settings.integer("cell_size_warn"), ctx.settings.integer("cell_size_max")
     n = len(p.members)
-    if warn < n <= limit:
+    if warn < n <= limit and _team(p) and at_least(p.phase, "formation"):
         found.append(r.at(ctx, p.id, f"has {n} members; cells typically have at most {warn}", "members"))
     return found
 
@@ -73,15 +84,16 @@ def cell_large(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     title="Cell of one or two people",
     rationale="""A cell carries state, decisions and often a treasury. For one or two people that
     overhead buys nothing: the framework suggests a role, which can still hold authority and be
-    shared between cells. A cell with no members listed yet is left alone.""",
-    source="cells.md (when not to use a cell)",
+    shared between cells. Checked from organization on, once the team is in place; a cell with no
+    members listed is left to the completeness meter.""",
+    source="cells.md (when not to use a cell: 1-2 people, use a Role)",
     hint="Use a role instead of a cell (setting: cell_size_min).",
 )
 def cell_too_small(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     found: list[Finding] = []
     floor = ctx.settings.integer("cell_size_min")
     n = len(p.members)
-    if 0 < n < floor:
+    if 0 < n < floor and _team(p) and at_least(p.phase, "organization") and p.phase != "completion":
         message = f"has {n} member{'s' if n != 1 else ''}; a cell needs at least {floor}"
         found.append(r.at(ctx, p.id, message, "members"))
     return found
@@ -106,6 +118,8 @@ def scale_headcount(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     if p.scale not in ("collaboration", "coordination"):
         return []
     key = "collaboration_max" if p.scale == "collaboration" else "coordination_max"
+    if isinstance(p, Cell) and p.stakeholder_group:
+        return []  # its members are organizations; the network scale has no headcount (DP605)
     n = headcount(p, ctx, ctx.settings.integer(key))
     if p.scale == "collaboration":
         limit = ctx.settings.integer("collaboration_max")
@@ -165,26 +179,20 @@ def consent_large_group(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     kinds=("cell",),
     title="Ephemeral cell without an end condition",
     rationale="""An ephemeral cell is defined by its built-in end point. Without one written
-    down, it quietly becomes a permanent cell that nobody decided to create.""",
+    down, it quietly becomes a permanent cell that nobody decided to create. Checked from
+    formation on, when the cell draws its boundaries.""",
     source="data/concepts/ephemeral-cell.md",
     hint="Fill state.purpose.end_condition.",
 )
 def ephemeral_no_end(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     found: list[Finding] = []
     end = p.state.purpose.end_condition
-    if p.ephemeral and not (end and end.strip()):
+    if p.ephemeral and at_least(p.phase, "formation") and not (end and end.strip()):
         found.append(r.at(ctx, p.id, "is ephemeral but has no end condition", "state", "purpose"))
     return found
 
 
 _OPEN = ("todo", "in-progress", "blocked")
-
-
-def _progress_empty(p: Cell) -> bool:
-    g = p.state.progress
-    return not (
-        g.communication or g.strategy or g.project_management or g.milestones or g.deliverables or g.updated
-    )
 
 
 @rule(
@@ -194,10 +202,11 @@ def _progress_empty(p: Cell) -> bool:
     kinds=("cell",),
     title="Zombie cell",
     rationale="""A zombie cell is still on the chart after its reason to exist has gone: all its
-    work is done, or nothing is moving at all. It keeps holding roles, funds and attention. The
-    check looks at cells in iteration, at the tasks under the cell and its roles, and at its
-    progress state.""",
-    source="cells.md (anti-patterns)",
+    work is done. It keeps holding roles, funds and attention. The check looks at cells in
+    iteration whose tasks (under the cell and its roles) are all done or cancelled. An empty
+    progress section is not evidence of a zombie, only of state not written yet (DP311).""",
+    source="cells.md (anti-patterns: zombie cell); Seed, Launch & Evolution: formalize cells 'as they "
+    "are needed'",
     hint="Give the cell new work, or move it to completion and close it.",
 )
 def zombie_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
@@ -213,8 +222,6 @@ def zombie_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
             tasks += 1
     if tasks:
         return [r.at(ctx, p.id, f"all {tasks} of its tasks are done or cancelled; its purpose may be met")]
-    if _progress_empty(p):
-        return [r.at(ctx, p.id, "shows no progress: no open tasks and an empty progress section", "state", "progress")]
     return []
 
 
@@ -225,8 +232,9 @@ def zombie_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     kinds=("cell",),
     title="Cell for less than a week of work",
     rationale="""Setting up a cell (state, agreements, decisions) pays off over weeks or more.
-    Work expected to take less than a week is better written as a task.""",
-    source="cells.md, tasks.md",
+    Work expected to take less than a week is better written as a task. A note: only the team
+    knows whether more work will follow.""",
+    source="cells.md, tasks.md (don't use a cell for work under a week; a tool heuristic)",
     hint="Make it a task (setting: cell_min_days).",
 )
 def short_lived_cell(r: Rule, p: Cell, ctx: Context) -> list[Finding]:

@@ -18,6 +18,7 @@ from designer.framework.settings import Settings
 from designer.model.document import Document
 from designer.model.kinds import KINDS, SCALED_KINDS, Approach, Kind, Phase
 from designer.model.links import Link
+from designer.model.networks import network_anchors
 from designer.model.primitives import AnyPrimitive
 
 LinkKey = tuple[str, str, str]
@@ -63,6 +64,7 @@ class Context:
         self.kind_ids: dict[Kind, set[str]] = {}
         self._kind_order: dict[Kind, list[str]] = {}
         self._link_pos: dict[LinkKey, int] | None = None
+        self._anchors: tuple[Document, dict[str, str | None]] | None = None
         self._build(doc)
 
     # --- building ------------------------------------------------------------------------
@@ -243,6 +245,12 @@ class Context:
             self._kind_order[kind] = order
         by_id = self.by_id
         return [by_id[i] for i in order]
+
+    def network_anchors(self) -> dict[str, str | None]:
+        """Each primitive's network anchor (designer.model.networks), computed once per document."""
+        if self._anchors is None or self._anchors[0] is not self.doc:
+            self._anchors = (self.doc, network_anchors(self.doc.primitives))
+        return self._anchors[1]
 
     def link_position(self, link: Link) -> int:
         """Index of ``link`` in the document's list (built on first use after each links edit)."""

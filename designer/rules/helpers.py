@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from designer.framework.phases import PhaseInfo
 from designer.model.kinds import PHASES, Phase
 
 _INDEX = {p: i for i, p in enumerate(PHASES)}
@@ -39,3 +40,15 @@ def quoted(items: Iterable[str]) -> str:
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def readiness_missing(info: PhaseInfo, ticked: Iterable[str], exempt: frozenset[str] = frozenset()) -> list[str]:
+    """Ids of ``info``'s readiness signs still open: every unticked one, or, when any one sign is
+    enough (leaving iteration), all of them while none is ticked. ``exempt`` ids are not needed."""
+    done = set(ticked)
+    required = [i for i in info.readiness_ids if i not in exempt]
+    missing = [i for i in required if i not in done]
+    if info.readiness_mode == "any" and len(missing) < len(required):
+        return []
+    return missing
+

@@ -1,12 +1,14 @@
-"""DP1: the phase lifecycle — valid phases, steps between them, checklists, closure, staleness."""
+"""DP1: the phase lifecycle — valid phases, skipped steps, readiness left open, closure, staleness."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from designer.framework.phases import closing_items, phase_info, phases
-from designer.model.kinds import KINDS, PHASE_ALIASES, PHASES, SCALED_KINDS, Kind
+from designer.model.completion import completion_of
+from designer.model.kinds import KINDS, PHASE_ALIASES, PHASES, Kind
 from designer.model.primitives import AnyPrimitive, Cell, Dao
+from designer.rules.completeness import closure_done, readiness_open
 from designer.rules.context import Context
 from designer.rules.finding import Finding
 from designer.rules.helpers import phase_index, plural
@@ -15,6 +17,7 @@ from designer.rules.registry import Rule, rule
 GROUPS: tuple[Kind, ...] = ("dao", "cell")
 _PHASE_SOURCE = "group-phase/index.md, group-facilitation.md"
 _KNOWN_PHASES = frozenset((*PHASES, None))
+CLOSED = "formally-closed"
 
 
 @rule(
@@ -50,27 +53,23 @@ def unknown_phase(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
 
 @rule(
     "DP102",
-    "phase-step",
-    "warning",
+    "phase-skipped",
+    "info",
     kinds=GROUPS,
-    title="Phase skipped or reversed",
-    rationale="""Groups normally mature one phase at a time. Jumping ahead leaves the work of the
-    skipped phase undone; going back is allowed (the phases are a maturity model, and groups do
-    cycle) but deserves a second look, so both are flagged, gently.""",
-    source="data/concepts/groups.md (maturity model; groups can cycle back)",
+    title="Phase skipped",
+    rationale="""Groups normally mature one phase at a time, and a jump leaves the work of the
+    skipped phase to be caught up. The phases are a maturity model, not a strict sequence, and
+    groups can cycle back, so going back is never reported and a skip is only a note.""",
+    source="data/concepts/groups.md (a maturity model; groups can cycle back); Seed, Group Phase "
+    "Implementation: 'formalizing Cells and other primitives as they are ready'",
     hint="Record why in the group's state, or step through the phases in order.",
 )
-def phase_step(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
-    found: list[Finding] = []
+def phase_skipped(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     before, now = phase_index(p.previous_phase), phase_index(p.phase)
-    if before < 0 or now < 0:
-        return found
-    if now > before + 1:
-        skipped = ", ".join(PHASES[before + 1 : now])
-        found.append(r.at(ctx, p.id, f"moved from {p.previous_phase} to {p.phase}, skipping {skipped}", "phase"))
-    elif now < before:
-        found.append(r.at(ctx, p.id, f"moved back from {p.previous_phase} to {p.phase}", "phase"))
-    return found
+    if before < 0 or now <= before + 1:
+        return []
+    skipped = ", ".join(PHASES[before + 1 : now])
+    return [r.at(ctx, p.id, f"moved from {p.previous_phase} to {p.phase}, skipping {skipped}", "phase")]
 
 
 @rule(
@@ -78,47 +77,42 @@ def phase_step(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     "readiness-unticked",
     "warning",
     kinds=GROUPS,
-    title="Moved past a phase with readiness items unticked",
+    title="Moved on with readiness signs left open",
     rationale="""Each phase ends when the group shows certain signs of readiness: a settled
     direction before formation, filled key roles and a written design before organization, and
-    so on. A group that sits in a later phase without them ticked may have moved on too early,
-    or has not recorded what it did. The ways out of iteration are alternatives: one is enough.""",
-    source="group-phase/*.md ('Signs of Readiness' sections)",
+    so on. When some signs of a phase the group has left are ticked and others are not, the group
+    looked at the list and moved on with items open; so did a group whose last phase change (its
+    previous_phase, which the app records) stepped past a phase with signs open. That is the
+    risk reported here, once per group. A checklist nobody has used in a phase nobody stepped
+    out of here says nothing about readiness; it only lowers the completeness meter (DP311).
+    The ways out of iteration are alternatives, so one is enough, and a cell formed on the
+    permissionless pathway needs no proposal's support.""",
+    source="group-phase/*.md ('Signs of Readiness'); Seed, Group Phase Implementation: 'formalizing "
+    "Cells and other primitives as they are ready, rather than forcing a completed governance design "
+    "all at once'; cells.md (permissionless pathway: no approval needed)",
     hint="In the Phase panel, open that phase (click its step) and tick the items that are done; "
     "or move the group back to that phase.",
 )
 def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     now = phase_index(p.phase)
-    found: list[Finding] = []
     checklist = p.checklist
-    for info in phases()[: max(now, 0)]:
+    stepped = phase_index(p.previous_phase)
+    if now <= 0 or (not checklist and not 0 <= stepped < now):
+        return []
+    parts: list[str] = []
+    for i, info in enumerate(phases()[:now]):
         ticked = checklist.get(info.id, ())
-        if info.readiness_set.issubset(ticked):
+        if ticked and info.readiness_set.issubset(ticked):
             continue
-        missing = [i for i in info.readiness_ids if i not in ticked]
-        if info.readiness_mode == "any":
-            if len(missing) == len(info.readiness):
-                found.append(
-                    r.at(
-                        ctx,
-                        p.id,
-                        f"is in {p.phase} but none of the signs for leaving {info.id} is ticked "
-                        f"({', '.join(missing)})",
-                        "checklist",
-                    )
-                )
+        if (stepped < 0 or i < stepped) and not any(t in info.readiness_set for t in ticked):
             continue
-        texts = [item.text.rstrip(".") for item in info.readiness if item.id in missing]
-        found.append(
-            r.at(
-                ctx,
-                p.id,
-                f"is in {p.phase} but {len(missing)} of {len(info.readiness)} {info.id} readiness items "
-                f"are not ticked: {'; '.join(texts)}",
-                "checklist",
-            )
-        )
-    return found
+        missing = readiness_open(p, info)
+        if missing:
+            texts = [item.text.rstrip(".") for item in info.readiness if item.id in missing]
+            parts.append(f"{len(missing)} {info.id} sign{'s' if len(missing) != 1 else ''} open ({'; '.join(texts)})")
+    if not parts:
+        return []
+    return [r.at(ctx, p.id, f"is in {p.phase} with readiness left open: {'; and '.join(parts)}", "checklist")]
 
 
 @rule(
@@ -130,7 +124,8 @@ def readiness_unticked(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     rationale="""A checklist entry is the id of an item from the framework's phase checklists.
     An id that the phase does not have is a typo or an item from another phase, and it silently
     counts for nothing.""",
-    source="resources/framework/phases.yaml (this project's checklist data)",
+    source="Tool check: the ids of resources/framework/phases.yaml (the framework's signs of readiness, "
+    "the seed's implementation activities, the completion items)",
     hint="Pick the item from the Phase panel; 'dao-designer rules' lists the ids in docs/rules.md.",
 )
 def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
@@ -151,53 +146,32 @@ def unknown_checklist_item(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Findi
 
 
 @rule(
-    "DP105",
-    "phase-after-container",
-    "warning",
-    kinds=KINDS,
-    title="Further along than its container",
-    rationale="""Parts of a structure may be in different phases, but a part cannot be more
-    mature than the group it works in: a cell in iteration inside a DAO still in formation is
-    running on agreements that do not exist yet. Closing is the exception: a part may complete
-    while the whole carries on.""",
-    source="group-facilitation.md (parts of a structure in different phases)",
-    hint="Move the part back, or the container forward.",
-)
-def phase_after_container(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
-    phase = p.phase
-    if phase is None or phase == "completion" or phase not in PHASES:
-        return []
-    above = ctx.get(p.parent)
-    steps = 0
-    while above is not None and above.phase is None and above.kind not in SCALED_KINDS and steps <= len(ctx.by_id):
-        above = ctx.get(above.parent)
-        steps += 1
-    if above is None or above.phase is None or phase_index(phase) <= phase_index(above.phase):
-        return []
-    return [r.at(ctx, p.id, f"is in {phase}, but its container '{above.id}' is only in {above.phase}", "phase")]
-
-
-@rule(
     "DP106",
-    "closure-incomplete",
+    "closed-too-early",
     "error",
     kinds=GROUPS,
-    title="Closing without the closure items done",
-    rationale="""A group cannot be closed until what it held is returned: the treasury plan
-    approved, wallet signers handed over, roles and credentials passed on, knowledge archived,
-    and a final document written. Closing without them strands funds and access.""",
-    source="completion-phase.md",
-    hint="Finish and tick the completion items in the Phase panel.",
+    title="Recorded as closed with closure items not done",
+    rationale="""A group cannot be closed until what it held is returned: the asset plan
+    approved by governance, wallet signers transferred (for a group that records a treasury),
+    responsibilities and credentials handed over, channels archived, and a final document
+    written. A group still in completion is closing, and what is left shows on its completeness
+    meter (DP311). A group recorded as closed (the 'formally closed' item ticked, or a closing
+    date in its completion record) with any of them neither ticked nor shown by the record has
+    stranded funds or access.""",
+    source="completion-phase.md ('wallet signers are transferred before closing'; a final "
+    "completion document)",
+    hint="Finish and tick the completion items in the Phase panel, or untick 'formally closed'.",
 )
-def closure_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
-    found: list[Finding] = []
+def closed_too_early(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     if p.phase != "completion":
-        return found
-    ticked = set(p.checklist.get("completion", ()))
-    for item in closing_items():
-        if item.id not in ticked:
-            found.append(r.at(ctx, p.id, f"is closing but '{item.id}' is not ticked: {item.text}", "checklist"))
-    return found
+        return []
+    if CLOSED not in p.checklist.get("completion", ()) and completion_of(p).closed is None:
+        return []
+    missing = [item.text.rstrip(".") for item in closing_items() if not closure_done(p, item)]
+    if not missing:
+        return []
+    return [r.at(ctx, p.id, f"is recorded as closed, but {len(missing)} closure "
+                 f"item{'s are' if len(missing) != 1 else ' is'} not done: {'; '.join(missing)}", "checklist")]
 
 
 @rule(
@@ -208,30 +182,30 @@ def closure_incomplete(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
     title="Stale state during iteration",
     rationale="""In iteration a group's state is its public interface: partners read it to
     decide whether to rely on the group, and out-of-date state is a warning sign to them. The
-    framework gives no number of days, so the limit is a setting.""",
-    source="iteration-phase.md",
+    framework gives no number of days, so the limit is a setting. A missing date only lowers the
+    completeness meter.""",
+    source="iteration-phase.md (stale state is 'a red flag' for partners); Seed, Coordination phase: "
+    "'Ongoing upkeep of documentation and systems'",
     hint="Bring the state up to date and set state.progress.updated (setting: stale_state_days).",
 )
 def stale_state(r: Rule, p: Dao | Cell, ctx: Context) -> list[Finding]:
-    found: list[Finding] = []
     if p.phase != "iteration":
-        return found
-    limit = ctx.settings.integer("stale_state_days")
+        return []
     updated = p.state.progress.updated
     if updated is None:
-        found.append(r.at(ctx, p.id, "is in iteration but its state has no 'updated' date", "state", "progress"))
-        return found
+        return []
+    limit = ctx.settings.integer("stale_state_days")
     try:
         age = (ctx.today - date.fromisoformat(updated)).days
     except ValueError:
-        return found
-    if age > limit:
-        found.append(r.at(
-            ctx,
-            p.id,
-            f"state was last updated {plural(age, 'day')} ago ({updated}); the limit is {limit}",
-            "state",
-            "progress",
-            "updated",
-        ))
-    return found
+        return []
+    if age <= limit:
+        return []
+    return [r.at(
+        ctx,
+        p.id,
+        f"state was last updated {plural(age, 'day')} ago ({updated}); the limit is {limit}",
+        "state",
+        "progress",
+        "updated",
+    )]

@@ -22,7 +22,7 @@ from designer.rules.registry import Rule, rule
     title="Link to a primitive that does not exist",
     rationale="""A link with a missing end draws nothing and means nothing, yet exports would
     still carry it (a funding flow to nobody). It usually follows a deletion or a mistyped id.""",
-    source="This project (state file contract, DESIGN.md §5)",
+    source="Tool check: the document is broken (state file contract, DESIGN.md §5)",
     hint="Fix the id, or delete the link.",
 )
 def dangling_link(r: Rule, link: Link, ctx: Context) -> Iterator[Finding]:
@@ -40,7 +40,7 @@ def dangling_link(r: Rule, link: Link, ctx: Context) -> Iterator[Finding]:
     rationale="""Every link kind relates two parties: accountability, coordination, funding,
     partnership, use of a shared role. A primitive cannot answer to, fund or partner with itself;
     such a link is a slip of the mouse.""",
-    source="This project (link kinds, DESIGN.md §5)",
+    source="Tool check: the document is broken (every link kind relates two parties, DESIGN.md §5)",
     hint="Delete the link, or point it at the other party.",
 )
 def self_link(r: Rule, link: Link, ctx: Context) -> Iterator[Finding]:

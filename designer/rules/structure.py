@@ -1,6 +1,8 @@
 """DP5 (structure): DAOs and their cells, the link to community governance, layers, names.
 
 The accountability graph itself (cycles, the approaches' trees) lives in ``accountability.py``.
+Retired codes: DP507 (domain), DP508 (budget per cell: cells may be financially autonomous) and
+DP509 (escalation), now items of the completeness meter (DP311) where the seed asks for them.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from designer.framework.decisions import decision_types
-from designer.model.kinds import SCALED_KINDS, Kind
+from designer.model.kinds import Kind
 from designer.model.primitives import AnyPrimitive, Cell, Dao
 from designer.rules.context import Context
 from designer.rules.finding import Finding
@@ -22,22 +24,50 @@ _CONTAINERS: tuple[Kind, ...] = ("dao", "cell", "role", "task")
 @rule(
     "DP501",
     "dao-few-cells",
-    "warning",
-    kinds=("dao",),
+    "info",
+    scope="document",
+    kinds=("dao", "cell"),
+    watch_fields=("parent", "phase", "members"),
     title="DAO with fewer than two cells",
     rationale="""A DAO is the container that lets many small teams work under shared governance.
-    With a single team (or none) the DAO's machinery costs more than it gives; the framework
-    advises against a DAO when one team suffices.""",
-    source="data/concepts/daos.md",
+    The framework advises against a DAO when a single team suffices: when the DAO has fewer than
+    two cells and no more people than one cell can hold (setting: cell_size_max), its machinery
+    costs more than it gives. A constituency of many members with one working cell is a DAO for
+    its members' sake and is left alone, as is a DAO whose members are not listed. Cells anywhere
+    below the DAO count (a top-down tree may hang every team under one board), and so do cells
+    listed among its members. A note from organization on.""",
+    source="data/concepts/daos.md (don't use a DAO if a single team suffices)",
     hint="Add the cells the DAO coordinates, or model the group as a cell (setting: dao_min_cells).",
 )
-def dao_few_cells(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
-    found: list[Finding] = []
+def dao_few_cells(r: Rule, ctx: Context) -> Iterator[Finding]:
     floor = ctx.settings.integer("dao_min_cells")
-    n = sum(1 for c in ctx.kids(p.id) if c.kind == "cell")
-    if n < floor:
-        found.append(r.at(ctx, p.id, f"contains {n} cell{'s' if n != 1 else ''}; a DAO coordinates at least {floor}"))
-    return found
+    counts: dict[str, set[str]] = {}
+    for c in ctx.of_kind("cell"):
+        above = ctx.get(c.parent)
+        steps = 0
+        while above is not None and steps <= len(ctx.by_id):
+            if above.kind == "dao":
+                counts.setdefault(above.id, set()).add(c.id)
+            above = ctx.get(above.parent)
+            steps += 1
+    cells = ctx.kind_ids.get("cell", set())
+    for d in ctx.of_kind("dao"):
+        if not at_least(d.phase, "organization") or d.phase == "completion":
+            continue
+        mine = counts.get(d.id, set()) | {m for m in getattr(d, "members", ()) if m in cells}
+        people = sum(1 for m in getattr(d, "members", ()) if m not in cells)
+        if len(mine) < floor and 0 < people <= ctx.settings.integer("cell_size_max"):
+            n = len(mine)
+            yield r.at(ctx, d.id, f"contains {n} cell{'s' if n != 1 else ''} and {people} "
+                       f"{'person' if people == 1 else 'people'}; a single team may suffice")
+
+
+def _answers_to_dao(cell: AnyPrimitive, ctx: Context) -> bool:
+    """Whether ``cell`` answers directly to a DAO (a functional area taking its instructions)."""
+    return any(
+        link.kind == "accountable-to" and getattr(ctx.by_id.get(link.target), "kind", None) == "dao"
+        for link in ctx.links_from.get(cell.id, ())
+    )
 
 
 def _answers_to(cell: AnyPrimitive, dao: Dao, ctx: Context) -> bool:
@@ -47,7 +77,7 @@ def _answers_to(cell: AnyPrimitive, dao: Dao, ctx: Context) -> bool:
 @rule(
     "DP502",
     "operational-link",
-    "error",
+    "warning",
     kinds=("dao",),
     approaches=("top-down", "hybrid"),
     title="Operations not answerable to community governance",
@@ -55,8 +85,11 @@ def _answers_to(cell: AnyPrimitive, dao: Dao, ctx: Context) -> bool:
     top-level cell that takes its instructions, or through each functional area (each cell
     directly inside the DAO) answering on its own. Either way there must be an accountable-to
     link to the DAO; otherwise operations spend the community's resources with no line back. The
-    unconstrained approach relaxes this.""",
-    source=_OPS + " (Community-Operational Boundary Design)",
+    unconstrained approach relaxes this. Cells still in conversation are left alone: the
+    connection is drawn when the design is.""",
+    source="Seed, Community-Operational Boundary Design: 'How the operational network connects with community "
+    "governance - Perhaps via a top-level Cell that takes instruction from community governance - Or "
+    "different functional areas that each take instructions from community governance'",
     hint="Add an accountable-to link from the cell to the DAO.",
 )
 def operational_link(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
@@ -64,6 +97,8 @@ def operational_link(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
     cells = [c for c in ctx.kids(p.id) if c.kind == "cell" and not getattr(c, "stakeholder_group", False)]
     top = [c for c in cells if getattr(c, "top_level", False)]
     for c in top or cells:
+        if c.phase in ("conversation", "completion") or c.phase is None:
+            continue
         if not _answers_to(c, p, ctx):
             via = "the top-level cell" if top else "a top-level functional cell"
             found.append(r.at(ctx, c.id, f"is {via} of DAO '{p.id}' but has no accountable-to link to it"))
@@ -79,7 +114,8 @@ def operational_link(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
     rationale="""A top-level cell is the single anchor of a DAO's operations: it answers to the
     community and keeps the master state. Two anchors split that state and that accountability;
     several functional areas answering directly is the other option, and needs no flag.""",
-    source=_OPS,
+    source="Seed, Group State Documentation: 'there will likely be a top-level-cell or other entity that will "
+    "serve as the anchor for the governance structure ... In this entity build out a master state'",
     hint="Keep top_level on one cell, or drop it and let each functional cell answer directly.",
 )
 def top_level_multiple(r: Rule, p: Dao, ctx: Context) -> list[Finding]:
@@ -106,19 +142,23 @@ def _duplicates(items: list[AnyPrimitive]) -> Iterator[tuple[AnyPrimitive, AnyPr
 @rule(
     "DP504",
     "duplicate-name",
-    "warning",
+    "info",
     kinds=_CONTAINERS,
     title="Two primitives with the same name in one container",
     rationale="""Names are how people talk about the structure: two cells called "Treasury" in
     the same DAO make every conversation, export and vote ambiguous. Ids stay unique regardless;
     this is about what readers see. Names compare without case and extra spaces.""",
-    source="This project (exports and diagrams label primitives by name)",
+    source="Tool heuristic, not from the seed (exports and diagrams label primitives by name)",
     hint="Rename one of them.",
 )
 def duplicate_name(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
     kids = ctx.children.get(p.id)
     if kids is None or len(kids) < 2:
         return []
+    by_id = ctx.by_id
+    names = {by_id[c].name for c in kids}
+    if len(names) == len(kids) and len({" ".join(n.split()).casefold() for n in names}) == len(kids):
+        return []  # the common case, without building the kids' list
     return [
         r.at(ctx, item.id, f"has the same name as '{seen.id}' in '{p.id}': '{item.name}'", "name")
         for item, seen in _duplicates(ctx.kids(p.id))
@@ -128,14 +168,14 @@ def duplicate_name(r: Rule, p: AnyPrimitive, ctx: Context) -> list[Finding]:
 @rule(
     "DP505",
     "duplicate-top-name",
-    "warning",
+    "info",
     scope="document",
     kinds=("dao", "cell", "role", "task", "partner"),
     watch_fields=("name", "parent"),
     title="Two top-level primitives with the same name",
     rationale="""The same as DP504 for primitives that sit in no container (the DAOs at the top
     of the canvas and free-standing partners).""",
-    source="This project (exports and diagrams label primitives by name)",
+    source="Tool heuristic, not from the seed (exports and diagrams label primitives by name)",
     hint="Rename one of them.",
 )
 def duplicate_top_name(r: Rule, ctx: Context) -> Iterator[Finding]:
@@ -146,108 +186,67 @@ def duplicate_top_name(r: Rule, ctx: Context) -> Iterator[Finding]:
 @rule(
     "DP506",
     "missing-layer",
-    "warning",
+    "info",
     scope="document",
     kinds=("dao", "cell"),
     watch_fields=("scale", "top_level", "stakeholder_group"),
-    watch_design=True,
-    title="Design missing a governance layer or its approval",
-    rationale="""The guides build governance in three layers: community governance (a DAO at
-    constituency scale; in a multi-stakeholder network, the stakeholder group of member
-    organizations), operational coordination (a top-level or coordination-scale cell), and
-    autonomous cells at collaboration scale, and they end the design step with an approval by the
-    community. A missing layer is either a gap or a choice worth writing down.""",
-    source="implementation guides (operational, community, multi-stakeholder)",
-    hint="Add the layer, or record the design's approval under design.approval.",
+    watch_links=("accountable-to",),
+    title="Design without one of the governance layers",
+    rationale="""The seed builds operational governance in layers: community governance at the
+    constituency scale (a DAO; in a multi-stakeholder network, the stakeholder group), cell
+    coordination (a top-level or coordination-scale cell, or functional cells that each answer to
+    the DAO), and cells at the collaboration scale.
+    The same guide can also build operations that interface with community governance designed
+    elsewhere, and free-forming networks may have no coordinating layer, so a missing layer is
+    a note, listed once for the document.""",
+    source="Seed, Community-Operational Boundary Design: 'It needs to cover four different levels of scale' "
+    "(community governance, cell coordination, cell level, partnerships)",
+    hint="Add the layer, or write in design.boundaries why the design does without it.",
 )
 def missing_layer(r: Rule, ctx: Context) -> Iterator[Finding]:
     cells = [c for c in ctx.of_kind("cell") if isinstance(c, Cell)]
     daos = ctx.of_kind("dao")
     if not cells and not daos:
         return
+    missing: list[str] = []
     if not daos and not any(c.stakeholder_group for c in cells):
-        yield r.at_doc("the design has no DAO for community governance", "primitives")
-    if not any(getattr(c, "top_level", False) or c.scale == "coordination" for c in cells):
-        yield r.at_doc("the design has no operational layer (a top-level or coordination-scale cell)", "primitives")
-    if not any(c.scale == "collaboration" and not getattr(c, "stakeholder_group", False) for c in cells):
-        yield r.at_doc("the design has no collaboration-scale cells", "primitives")
+        missing.append("a DAO for community governance")
+    if not any(c.top_level or c.scale == "coordination" or _answers_to_dao(c, ctx) for c in cells):
+        missing.append("an operational layer (a top-level or coordination-scale cell, or cells answering "
+                       "to the DAO)")
+    if not any(c.scale == "collaboration" and not c.stakeholder_group for c in cells):
+        missing.append("collaboration-scale cells")
+    if missing:
+        yield r.at_doc("the design lacks " + "; ".join(missing), "primitives")
+
+
+@rule(
+    "DP511",
+    "design-unapproved",
+    "warning",
+    scope="document",
+    kinds=("dao", "cell"),
+    watch_fields=("phase", "stakeholder_group"),
+    watch_design=True,
+    title="Implementing a design nobody approved",
+    rationale="""The seed ends the design step with a proposal: the design is approved by the
+    community it is made for (a community vote, or for a nascent community a less formal
+    confirmation) before it is implemented. A design whose groups are already in organization
+    or later, with no approval recorded under design.approval, is being implemented on no one's
+    say-so. Before organization, the approval is simply still to come.""",
+    source="Seed, Proposal: 'the design of the community governance system should be approved by the "
+    "community on whose behalf the system is being designed'",
+    hint="Record the approval under design.approval (by, date, reference).",
+)
+def design_unapproved(r: Rule, ctx: Context) -> Iterator[Finding]:
     approval = ctx.doc.design.approval
-    if not (filled(approval.by) or filled(approval.reference)):
-        yield r.at_doc("the design has no approval record", "design", "approval")
-
-
-def _operational(p: Cell, ctx: Context) -> bool:
-    return (
-        not p.stakeholder_group
-        and p.scale in ("coordination", "collaboration")
-        and at_least(p.phase, "formation")
-        and p.phase != "completion"
-    )
-
-
-@rule(
-    "DP507",
-    "cell-domain",
-    "warning",
-    kinds=("cell",),
-    title="Operational cell without a domain",
-    rationale="""In operational governance each team gets an explicit domain: the area it
-    decides on without asking. Without one, autonomy collides with other cells' and nobody can
-    tell whose call a decision is. Checked from formation on, when boundaries are drawn.""",
-    source="data/resources/patterns/operational-governance.md",
-    hint="Fill state.purpose.domain.",
-)
-def cell_domain(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
-    found: list[Finding] = []
-    if _operational(p, ctx) and not filled(p.state.purpose.domain):
-        found.append(r.at(ctx, p.id, "declares no domain", "state", "purpose"))
-    return found
-
-
-@rule(
-    "DP508",
-    "cell-budget",
-    "warning",
-    kinds=("cell",),
-    approaches=("top-down", "hybrid"),
-    title="Operational cell without a budget",
-    rationale="""Operational governance gives each team a budget along with its domain and
-    authority, so it can act without asking for every expense. Free-forming cells in an
-    unconstrained network find their own resources, so the rule does not apply there.""",
-    source="data/resources/patterns/operational-governance.md",
-    hint="Fill state.practice.budget (amount, currency, period).",
-)
-def cell_budget(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
-    found: list[Finding] = []
-    if _operational(p, ctx) and p.state.practice.budget.amount is None:
-        found.append(r.at(ctx, p.id, "declares no budget", "state", "practice"))
-    return found
-
-
-@rule(
-    "DP509",
-    "escalation-missing",
-    "warning",
-    kinds=("cell",),
-    approaches=("top-down", "hybrid"),
-    title="No escalation protocol",
-    rationale="""Teams with their own domains will disagree at the edges. Operational governance
-    settles this with an escalation protocol, either the cell's own or one set by the group it
-    sits in.""",
-    source="data/resources/patterns/operational-governance.md",
-    hint="Describe it under state.practice.decision_making.escalation, here or in the container.",
-)
-def escalation_missing(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
-    found: list[Finding] = []
-    if not _operational(p, ctx) or filled(p.state.practice.decision_making.escalation):
-        return found
-    holder = ctx.container(p)
-    if holder is not None and holder.kind in SCALED_KINDS and holder.kind != "partner":
-        practice = getattr(holder.state, "practice", None)
-        if practice is not None and filled(practice.decision_making.escalation):
-            return found
-    found.append(r.at(ctx, p.id, "has no escalation protocol, and neither does its container", "state", "practice"))
-    return found
+    if filled(approval.by) or filled(approval.reference):
+        return
+    groups = (*ctx.of_kind("dao"), *ctx.of_kind("cell"))
+    if any(at_least(p.phase, "organization") and p.phase != "completion"
+           for p in groups if not (isinstance(p, Cell) and p.stakeholder_group)):
+        yield r.at_doc("groups are in organization or later, but the design has no approval record",
+                       "design", "approval")
 
 
 @rule(
@@ -263,7 +262,10 @@ def escalation_missing(r: Rule, p: Cell, ctx: Context) -> list[Finding]:
     teams; cells decide how they work. When a design gives an operational or cell decision to the
     community, operations wait on votes and the two houses blur. Each decision type sits in
     exactly one layer, which the design records under design.decision_layers.""",
-    source="operational guide (decision scope), multi-stakeholder guide (decision boundaries), two-house article",
+    source="Seed, Define Requirements: 'Decision Scope: What types of decisions need operational governance? "
+    "Strategic implementation decisions; Resource allocation within operations; Process standards and protocols; "
+    "Coordination between cells; Conflict resolution between teams'; multi-stakeholder guide (decision "
+    "boundaries); two-house article",
     hint="Give the decision to the operational layer (or the cells), or explain in design.boundaries why not.",
 )
 def decision_layer(r: Rule, ctx: Context) -> Iterator[Finding]:

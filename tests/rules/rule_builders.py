@@ -52,7 +52,7 @@ def dao(pid: str = "dao", **change: Any) -> dict[str, Any]:
             "purpose": {"statement": "Fund local work.", "goals": ["Fund 10 projects"]},
             "practice": {
                 "agreements": ["Charter"], "policies": ["Conduct"], "processes": ["Grants"], "state_store": STORE,
-                "decision_making": {"escalation": "Council"},
+                "decision_making": {"protocol": "token-vote", "escalation": "Council"},
             },
             "progress": {"updated": "2026-02-20", "proposals": ["P-1"]},
         },

@@ -17,18 +17,18 @@ def _run(case: Case, bad: bool) -> list[tuple[str | None, str]]:
 
 
 def test_every_rule_has_a_case() -> None:
-    assert sorted(c.code for c in CASES) == [r.code for r in all_rules()]
+    assert sorted({c.code for c in CASES}) == [r.code for r in all_rules()]
 
 
 def test_the_clean_network_has_no_findings() -> None:
     assert Engine(today=TODAY).run(network()) == []
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.code for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{i}" for i, c in enumerate(CASES)])
 def test_rule_fires(case: Case) -> None:
     assert _run(case, bad=True) == case.expect
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.code for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{i}" for i, c in enumerate(CASES)])
 def test_rule_stays_quiet(case: Case) -> None:
     assert _run(case, bad=False) == []

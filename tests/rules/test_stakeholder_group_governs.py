@@ -12,7 +12,7 @@ from designer.io.load import load_document
 from designer.rules.engine import Engine
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "coastal-alliance.dao.yaml"
-NO_DAO = "the design has no DAO for community governance"
+NO_DAO = "the design lacks a DAO for community governance"
 
 
 def findings(codes: tuple[str, ...], unflag: bool) -> set[tuple[str, str | None, str]]:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -27,6 +28,7 @@ from designer.commands.events import DocumentReplaced, Event, LinkAdded, LinkRem
 from designer.commands.primitives import EditField, Rename, Reparent, SetPhase, SetScale
 from designer.commands.stack import Command, CommandError
 from designer.model.kinds import CONTAINERS
+from designer.rules.completeness import METER_CODE, meter
 from ui.panels.hub import PanelHub, chain_tab_order, focus_stops
 from ui.panels.inspector_fields import (
     BoolEditor,
@@ -196,6 +198,10 @@ class Inspector(QWidget):
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.meter = QProgressBar()
+        self.meter.setObjectName("completeness-meter")
+        self.meter.setMaximumHeight(18)
+        self.meter.hide()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #a15c00;")
@@ -209,6 +215,7 @@ class Inspector(QWidget):
         body = QWidget()
         bl = QVBoxLayout(body)
         bl.addWidget(self.header)
+        bl.addWidget(self.meter)
         bl.addWidget(self.notes)
         bl.addWidget(self.stack)
         bl.addWidget(self.links)
@@ -270,6 +277,7 @@ class Inspector(QWidget):
         if not prims:
             self.header.setText("")
             self.notes.hide()
+            self.meter.hide()
             self._show_page(self.empty)
             self.form = None
             return
@@ -286,6 +294,7 @@ class Inspector(QWidget):
             form.set_wide(self.width() >= WIDE)
         self.form = form
         self._show_page(form)
+        self.show_meter()
         if len(prims) == 1:
             p = prims[0]
             self.header.setText(f"<b>{_esc(p.name)}</b><br><span style='color:gray'>{p.kind} · {p.id}</span>")
@@ -333,8 +342,30 @@ class Inspector(QWidget):
             names.update(getattr(q, "holders", ()) or ())
         return sorted(names, key=str.lower)
 
+    def show_meter(self) -> None:
+        """The completeness meter of a single selection: how much of what its phase asks its state
+        holds (the count DP311 reports), read from the rules engine's current indexes."""
+        ctx = self.problems.engine.context
+        pid = self.ids[0] if len(self.ids) == 1 else None
+        p = ctx.get(pid) if ctx is not None else None
+        if ctx is None or p is None or pid not in self.hub.model or self.hub.model[pid] is not p:
+            self.meter.hide()
+            return
+        m = meter(p, ctx)
+        if not m.total:
+            self.meter.hide()
+            return
+        self.meter.setRange(0, m.total)
+        self.meter.setValue(m.filled)
+        self.meter.setFormat(f"State for {m.phase}: %v of %m items")
+        missing = "\n".join(f"• {i.label}" for i in m.missing)
+        self.meter.setToolTip(f"What {m.phase} asks for and is not filled yet:\n{missing}" if missing
+                              else f"Everything {m.phase} asks for is filled in.")
+        self.meter.show()
+
     def show_findings(self) -> None:
         """Put the rules' findings for a single selection under the fields they concern."""
+        self.show_meter()
         if self.form is None or len(self.ids) != 1:
             self.notes.hide()
             return
@@ -344,6 +375,8 @@ class Inspector(QWidget):
                 editor.set_message("")
         by_field: dict[tuple[str, ...], list[tuple[str, str]]] = {}
         for f in self.problems.by_primitive.get(self.ids[0], []):
+            if f.code == METER_CODE:
+                continue  # the meter above shows it
             path = tuple(str(s) for s in (f.path or ())[2:]) if f.path and f.path[0] == "primitives" else ()
             target = next((p for p in sorted(self.form.editors, key=len, reverse=True)
                            if path and (path[: len(p)] == p or p[: len(path)] == path)), None)

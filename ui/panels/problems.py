@@ -31,9 +31,11 @@ if TYPE_CHECKING:
 
 
 def summary_text(findings: list[Finding]) -> str:
-    """``2 errors · 3 warnings`` for the status bar; ``no problems`` when there are none."""
+    """``2 errors · 3 warnings · 5 notes`` for the status bar (info findings are notes, as the CLI
+    and the panel call them); ``no problems`` when there are none."""
     counts = count_by_severity(findings)
-    parts = [f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n]
+    words = {"error": "error", "warning": "warning", "info": "note"}
+    parts = [f"{n} {words[sev]}{'s' if n != 1 else ''}" for sev, n in counts.items() if n]
     return " · ".join(parts) if parts else "no problems"
 
 
@@ -107,13 +109,16 @@ class ProblemsController(QObject):
         self.findingsChanged.emit()
 
     def apply_badges(self) -> None:
-        """Badge counts on the canvas cards: a role's or task's problems count on its card."""
+        """Badge counts on the canvas cards: a role's or task's problems count on its card. Notes
+        (info: the completeness meter, tool hints) are not problems and get no badge."""
         scene = self.window.scene
         counts: dict[str, tuple[int, Severity]] = {}
         for pid, found in self.by_primitive.items():
             card = scene.owner.get(pid, pid)
             n, worst = counts.get(card, (0, "info"))
             for f in found:
+                if f.severity == "info":
+                    continue
                 n += 1
                 if SEVERITY_RANK[f.severity] < SEVERITY_RANK[worst]:
                     worst = f.severity

@@ -38,7 +38,8 @@ def test_details_clear_once_the_finding_is_fixed(window, qtbot) -> None:
     assert panel.details.toPlainText() == ""
     # undo brings the finding back; other findings' details stay while they last
     w.stack.undo()
-    target = next(ix for ix in _leaf_rows(panel) if panel.finding_at(ix).code == "DP105")
+    target = next(ix for ix in _leaf_rows(panel) if panel.finding_at(ix).code == "DP311"
+                  and panel.finding_at(ix).primitive == "comms")
     click_index(qtbot, panel.tree, target)
     text = panel.details.toPlainText()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))

@@ -19,8 +19,8 @@ def _leaf_rows(panel):  # type: ignore[no-untyped-def]
 def test_findings_show_in_panel_status_bar_and_badges(window) -> None:
     w = window()
     problems = w.panels.problems
-    assert {f.code for f in problems.findings} >= {"DP103", "DP105"}
-    assert "warning" in w.problems_label.text()
+    assert {f.code for f in problems.findings} >= {"DP103", "DP311"}
+    assert w.problems_label.text() == "1 warning · 2 notes"
     panel = w.panels.get("problems")
     leaves = list(_leaf_rows(panel))
     assert len(leaves) == len(problems.findings)
@@ -55,8 +55,8 @@ def test_fixing_a_problem_by_its_hint_clears_it_incrementally(window, qtbot) -> 
     w.stack.undo()
     assert "DP103" in {f.code for f in w.panels.problems.findings}
     # an edit that breaks something shows up at once, with a badge on the card
-    w.stack.push(EditField("ops", "state.purpose.goals", []))
-    assert any(f.primitive == "ops" for f in w.panels.problems.findings)
+    w.stack.push(EditField("ops", "state.purpose.statement", None))
+    assert any(f.primitive == "ops" and f.code == "DP301" for f in w.panels.problems.findings)
     assert w.scene.cards["ops"].problems >= 1
 
 
@@ -64,7 +64,7 @@ def test_filters_hide_and_show_findings(window, qtbot) -> None:
     w = window()
     panel = w.panels.get("problems")
     total = len(list(_leaf_rows(panel)))
-    qtbot.keyClicks(panel.search, "DP105")
+    qtbot.keyClicks(panel.search, "DP103")
     assert len(list(_leaf_rows(panel))) == 1
     panel.search.clear()
     qtbot.mouseClick(panel.toggles["warning"], __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
