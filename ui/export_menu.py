@@ -117,7 +117,7 @@ def export_document(window: MainWindow, exporter: Exporter) -> str | None:
 
 def export_canvas(window: MainWindow, fmt: str, file_filter: str) -> str | None:
     """The canvas as drawn, in the current theme, into a PNG or SVG file."""
-    from ui.render import render_scene
+    from ui import render
 
     path, _ = QFileDialog.getSaveFileName(window, f"Export Canvas as Drawn ({fmt.upper()})",
                                           _start(window, f"-canvas.{fmt}"), file_filter)
@@ -130,7 +130,8 @@ def export_canvas(window: MainWindow, fmt: str, file_filter: str) -> str | None:
     selected = scene.selectedItems()  # cards, chips, task rows and links
     scene.clearSelection()  # the picture shows the design, not what happens to be selected
     try:
-        render_scene(scene, path, title=f"{org.name}  ·  {org.approach} approach")
+        note = render.render_scene(scene, path, title=f"{org.name}  ·  {org.approach} approach",
+                                   max_side=render.MAX_SIDE)
     except OSError as exc:
         return _refused(window, f"canvas {fmt.upper()}", exc)
     finally:
@@ -138,7 +139,8 @@ def export_canvas(window: MainWindow, fmt: str, file_filter: str) -> str | None:
             if item.scene() is scene:
                 item.setSelected(True)
     _remember(window, path)
-    window.statusBar().showMessage(f"exported the canvas to {path}", 8000)
+    # A picture over the size cap is drawn smaller: say so, as `render` does on the command line.
+    window.statusBar().showMessage(f"exported the canvas to {path}" + (f" ({note})" if note else ""), 12000)
     return path
 
 

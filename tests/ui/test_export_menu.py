@@ -95,6 +95,22 @@ def test_canvas_png_is_the_canvas_as_drawn_and_keeps_the_selection(qtbot, make_w
     assert w.scene.selected_ids() == ["ops"] and w.scene.selected_link_keys() == [edge.key]
 
 
+def test_a_canvas_png_over_the_size_cap_says_it_was_drawn_smaller(qtbot, make_window, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    import ui.render
+
+    w = make_window()
+    monkeypatch.setattr(ui.render, "MAX_SIDE", 800)  # the real cap is 16,384 px: too big for a test
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(tmp_path / "canvas.png"), ""))
+    choose(w, "canvas-png")
+    image = QImage(str(tmp_path / "canvas.png"))
+    assert max(image.width(), image.height()) == 800
+    message = w.statusBar().currentMessage()
+    out = tmp_path / "canvas.png"
+    assert message.startswith(f"exported the canvas to {out} ({out}: at scale 1.5")
+    assert "as a PNG gets at most 800 px on a side)" in message
+
+
 def test_a_canvas_export_that_cannot_be_written_says_so(qtbot, make_window, tmp_path: Path, monkeypatch,
                                                        no_dialogs) -> None:
     w = make_window()
