@@ -38,18 +38,19 @@ from designer.framework.phases import PhaseInfo, phase_info, phases
 from designer.model.completion import completion_of
 from designer.model.kinds import PHASES, Phase
 from designer.model.primitives import AnyPrimitive
+from designer.rules.completeness import readiness_exempt
+from designer.rules.helpers import readiness_missing
 from ui.panels.hub import PanelHub, chain_tab_order
 
 STEP_STYLE = "text-align: left; padding: 3px 8px;"
 
 
-def unticked_readiness(info: PhaseInfo, ticked: set[str]) -> list[str]:
-    """The texts of ``info``'s readiness items that keep it from being done (as DP103 counts them):
-    every unticked one, or, when any one sign is enough, all of them while none is ticked."""
-    left = [i.text for i in info.readiness if i.id not in ticked]
-    if info.readiness_mode == "any" and len(left) < len(info.readiness):
-        return []
-    return left
+def unticked_readiness(info: PhaseInfo, p: AnyPrimitive) -> list[str]:
+    """The texts of ``info``'s readiness items that keep ``p`` from being done, as DP103 counts
+    them: the rules' own count, so a sign ``p``'s pathway does not need (a permissionless cell needs
+    no proposal's support) is never flagged here while the Problems panel stays quiet."""
+    missing = set(readiness_missing(info, p.checklist.get(info.id, ()), readiness_exempt(p)))
+    return [i.text for i in info.readiness if i.id in missing]
 
 
 def _short(text: str, n: int = 40) -> str:
@@ -164,7 +165,7 @@ class PhasePanel(QWidget):
         at = PHASES.index(current) if current else -1
         self.setFocusProxy(self.steps[viewed or PHASES[0]])
         for i, info in enumerate(phases()):
-            self._label_step(i, info, current, viewed, ticked_all.get(info.id, set()) if i < at else None)
+            self._label_step(i, info, current, viewed, unticked_readiness(info, p) if i < at else [])
         self.title.setText(f"<b>{_esc(p.name)}</b> — {p.kind}, "
                            f"{'in ' + phase_info(current).title if current else 'no phase set yet'}")
         if viewed is None:
@@ -223,13 +224,12 @@ class PhasePanel(QWidget):
         return restore
 
     def _label_step(self, i: int, info: PhaseInfo, current: Phase | None, viewed: Phase | None,
-                    past_ticked: set[str] | None) -> None:
+                    left: list[str]) -> None:
         button = self.steps[info.id]
         text = f"{i + 1}. {info.title}"  # the tagline is in the tooltip and the summary: narrow docks fit
         tip = f"{info.title}: {info.tagline}. {info.summary}"
         if info.id == current:
             text += "   ● current"
-        left = unticked_readiness(info, past_ticked) if past_ticked is not None else []
         if left:
             text += f"   ⚠ {len(left)} not ticked"
             tip += "\n\nReadiness items not ticked:\n" + "\n".join(f"• {t}" for t in left)
@@ -307,7 +307,7 @@ class PhasePanel(QWidget):
             missing: list[str] = []
             for phase in PHASES[PHASES.index(current): PHASES.index(target)]:
                 info = phase_info(phase)
-                left = unticked_readiness(info, set(p.checklist.get(phase, [])))
+                left = unticked_readiness(info, p)
                 if left:
                     missing.append(f"{info.title}: " + "; ".join(left))
             if missing:

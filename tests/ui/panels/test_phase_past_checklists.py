@@ -75,3 +75,20 @@ def test_tab_goes_from_the_stepper_to_the_checklist(window, qtbot) -> None:
     panel.steps["completion"].setFocus()
     qtbot.keyClick(panel.steps["completion"], Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is next(iter(panel.checks.values()))
+
+
+def test_a_permissionless_cell_is_not_badged_for_the_proposal_it_never_needed(window, qtbot) -> None:
+    """The panel counts open signs as DP103 does: a cell formed on the permissionless pathway wins
+    no proposal, so its one open formation sign (the proposal's support) is no warning anywhere."""
+    from designer.commands.primitives import EditField
+
+    w = window()
+    panel = _open(w, qtbot)
+    assert "⚠ 1 not ticked" in panel.steps["formation"].text() and _dp103(w, "data")
+    w.stack.push(EditField("data", "pathway", "permissionless"))
+    QApplication.processEvents()
+    assert not _dp103(w, "data")
+    assert "not ticked" not in panel.steps["formation"].text()
+    w.stack.undo()
+    QApplication.processEvents()
+    assert "⚠ 1 not ticked" in panel.steps["formation"].text() and _dp103(w, "data")
