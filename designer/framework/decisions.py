@@ -10,16 +10,14 @@ from __future__ import annotations
 from functools import cache
 from typing import get_args
 
-import yaml
-
-from designer.framework.resources import resource
+from designer.framework.resources import framework_data
 from designer.model.design import DecisionLayer
 
 
 @cache
 def decision_types() -> dict[str, DecisionLayer]:
     """Each decision type the guides name, with the layer they give it to, in file order."""
-    raw = yaml.safe_load(resource("framework", "decisions.yaml").read_text(encoding="utf-8"))
+    raw = framework_data("decisions")
     layers = get_args(DecisionLayer)
     out: dict[str, DecisionLayer] = {}
     for layer, items in raw.items():

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Final, Literal, get_args, get_origin
 
-import yaml
 from pydantic import BaseModel
 
-from designer.framework.resources import resource
+from designer.framework.resources import framework_data
 from designer.model.design import DesignGuide
 from designer.model.kinds import PHASES
 
@@ -112,8 +111,7 @@ def parse_guide(data: Any) -> tuple[GuideSection, ...]:
 @cache
 def guide_sections() -> tuple[GuideSection, ...]:
     """The guide's sections in the order the guide takes them, from the shipped data file."""
-    text = resource("framework", "guide.yaml").read_text(encoding="utf-8")
-    return parse_guide(yaml.safe_load(text))
+    return parse_guide(framework_data("guide"))
 
 
 def field_value(design_data: dict[str, Any], field: GuideField) -> Any:

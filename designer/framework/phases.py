@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal
 
-import yaml
-
-from designer.framework.resources import resource
+from designer.framework.resources import framework_data
 from designer.model.kinds import PHASES, Phase
 
 ReadinessMode = Literal["all", "any"]
@@ -148,8 +146,7 @@ def parse_phases(data: Any) -> tuple[PhaseInfo, ...]:
 @cache
 def phases() -> tuple[PhaseInfo, ...]:
     """The five phases in lifecycle order, from the shipped data file."""
-    text = resource("framework", "phases.yaml").read_text(encoding="utf-8")
-    return parse_phases(yaml.safe_load(text))
+    return parse_phases(framework_data("phases"))
 
 
 @cache

@@ -5,6 +5,9 @@ from __future__ import annotations
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 SOURCE_SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 DEFAULT_SAMPLE = "regen-commons.dao.yaml"
@@ -15,6 +18,16 @@ def resource(*parts: str) -> Traversable:
     for part in parts:
         node = node.joinpath(part)
     return node
+
+
+_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader reads the framework's data files about 10x faster than the pure-Python one
+(phases.yaml: 1.3 against 12.5 ms), and they are read at every start; the result is the same."""
+
+
+def framework_data(name: str) -> Any:
+    """The parsed contents of ``resources/framework/NAME.yaml`` (shipped data, trusted)."""
+    return yaml.load(resource("framework", f"{name}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)
 
 
 def samples_folder() -> Path:

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-import yaml
-
-from designer.framework.resources import resource
+from designer.framework.resources import framework_data
 
 SettingValue = int | float | str | bool
 
@@ -32,7 +30,7 @@ class SettingsDataError(ValueError):
 @cache
 def setting_specs() -> Mapping[str, SettingSpec]:
     """Every known threshold, in file order."""
-    data = yaml.safe_load(resource("framework", "rules.yaml").read_text(encoding="utf-8"))
+    data = framework_data("rules")
     if not isinstance(data, dict) or not isinstance(data.get("settings"), dict):
         raise SettingsDataError("rules.yaml must be a mapping with a 'settings' mapping")
     specs: dict[str, SettingSpec] = {}

@@ -17,11 +17,9 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-import yaml
-
 from designer.framework.completion import evidenced
 from designer.framework.phases import ChecklistItem, PhaseInfo, closing_items, phase_info, phases
-from designer.framework.resources import resource
+from designer.framework.resources import framework_data
 from designer.framework.settings import Settings
 from designer.model.completion import completion_of
 from designer.model.document import Document
@@ -213,7 +211,7 @@ def _item(kind: str, raw: Any) -> Item:
 
 @cache
 def _data() -> tuple[dict[str, tuple[Item, ...]], dict[str, frozenset[str]]]:
-    data = yaml.safe_load(resource("framework", "completeness.yaml").read_text(encoding="utf-8"))
+    data = framework_data("completeness")
     if not isinstance(data, dict) or not isinstance(data.get("kinds"), dict):
         raise CompletenessDataError("completeness.yaml must be a mapping with a 'kinds' mapping")
     items = {str(kind): tuple(_item(str(kind), raw) for raw in entries) for kind, entries in data["kinds"].items()}
