@@ -47,6 +47,7 @@ from designer.presentation import (
 from ui.canvas.interactions import push_gesture
 from ui.canvas.style import presenting, style
 from ui.presentation.caption import Caption
+from ui.presentation.outline_state import OutlineState
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -103,6 +104,7 @@ class PresentationController(QObject):
         self._saved_view: tuple[QFrame.Shape, Qt.ScrollBarPolicy, Qt.ScrollBarPolicy, bool] = (
             QFrame.Shape.NoFrame, Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded, True)
         self._unsubscribe: list[Callable[[], None]] = []
+        self._saved_outline: OutlineState | None = None
         layout = window.centralWidget().layout()
         if layout is not None:
             layout.addWidget(self.caption)
@@ -130,6 +132,7 @@ class PresentationController(QObject):
         self._saved_window_state = w.windowState()
         self._saved_variant = style().variant
         self._saved_selection = w.scene.selected_ids()
+        self._saved_outline = OutlineState.take(getattr(w, "panels", None))
         self._saved_camera = (w.view.transform(), w.view.mapToScene(w.view.viewport().rect().center()))
         self._saved_view = (w.view.frameShape(), w.view.horizontalScrollBarPolicy(),
                             w.view.verticalScrollBarPolicy(), w.view.show_legend)
@@ -201,6 +204,12 @@ class PresentationController(QObject):
             w.setGeometry(self._saved_geometry)
         w.restoreState(self._saved_state)
         w.scene.select_ids(self._saved_selection)
+        hub = getattr(getattr(w, "panels", None), "hub", None)
+        if hub is not None:
+            hub.sync_now()  # the panels follow the selection put back, then the Outline's folding is
+        if self._saved_outline is not None:
+            self._saved_outline.put_back()
+            self._saved_outline = None
         transform, centre = self._saved_camera
         QApplication.sendPostedEvents()  # the window's layout settles now, so the camera lands where it was
         w.layout().activate()
