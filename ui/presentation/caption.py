@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from designer.presentation import MAX_KEYED_ITEMS, Slide
 
@@ -38,6 +38,28 @@ def _label(px: int, bold: bool = False, colour: str = INK) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setStyleSheet(f"color: {colour}; background: transparent;")
     return label
+
+
+class StatusLine(QLabel):
+    """One line of plain text that gives way: cut with "…" where the room runs out, so the key
+    hints beside it keep their line. ``text()`` stays whole."""
+
+    def __init__(self, px: int, colour: str) -> None:
+        super().__init__()
+        self.setFont(_font(px))
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(f"color: {colour}; background: transparent;")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def shown_text(self) -> str:
+        """The text as painted, cut to the label's width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         self.shown_text())
 
 
 def _esc(text: str) -> str:
@@ -71,8 +93,17 @@ class Caption(QFrame):
         self.editor.setStyleSheet("background: #ffffff; color: #000000; border: 3px solid #0047d6;")
         self.editor.setFixedHeight(TEXT_PX * 5)
         self.editor.hide()
-        self.footer = _label(SMALL_PX, colour=MUTED)
+        self.footer = StatusLine(SMALL_PX, MUTED)
         self.footer.setObjectName("presentation-footer")
+        """What was just done, undone or refused, and the calm count of findings."""
+        self.hints = _label(SMALL_PX, colour=MUTED)
+        self.hints.setObjectName("presentation-hints")
+        self.hints.setWordWrap(False)
+        self.hints.setText(_esc(KEYS_HINT))
+        bottom = QHBoxLayout()
+        bottom.setSpacing(24)
+        bottom.addWidget(self.footer, 1)
+        bottom.addWidget(self.hints, 0, Qt.AlignmentFlag.AlignRight)
         self.message = ""
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -81,8 +112,9 @@ class Caption(QFrame):
         lay.setContentsMargins(28, 14, 28, 12)
         lay.setSpacing(6)
         lay.addLayout(top)
-        for w in (self.subtitle, self.facts, self.items, self.answers, self.editor, self.footer):
+        for w in (self.subtitle, self.facts, self.items, self.answers, self.editor):
             lay.addWidget(w)
+        lay.addLayout(bottom)
         self._problems = ""
         self._where = ""
         self._clock = ""
@@ -149,8 +181,7 @@ class Caption(QFrame):
         self.counter.setText(f"{_esc(self._where)}<br>{_esc(self._clock)}")
 
     def _refresh_footer(self) -> None:
-        parts = [p for p in (self.message, self._problems, KEYS_HINT) if p]
-        self.footer.setText(" &nbsp;·&nbsp; ".join(_esc(p) for p in parts))
+        self.footer.setText("  ·  ".join(p for p in (self.message, self._problems) if p))
 
     # --- typing an answer ------------------------------------------------------------------------
 

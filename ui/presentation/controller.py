@@ -105,6 +105,8 @@ class PresentationController(QObject):
             QFrame.Shape.NoFrame, Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded, True)
         self._unsubscribe: list[Callable[[], None]] = []
         self._saved_outline: OutlineState | None = None
+        self._history: tuple[int, list[str]] = (0, [])
+        """The undo stack's index and titles at the last redraw: how an undo or a redo is told apart."""
         layout = window.centralWidget().layout()
         if layout is not None:
             layout.addWidget(self.caption)
@@ -155,6 +157,7 @@ class PresentationController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self._history = (w.stack.index, w.stack.titles())
         self._unsubscribe = [w.stack.subscribe(self.refresh)]
         problems = self._problems()
         if problems is not None:
@@ -258,6 +261,7 @@ class PresentationController(QObject):
         if not self.active:
             return
         model = self.window.model
+        self._say_history()
         current = self.steps[self.at] if self.steps else None
         self.steps = build_steps(model)
         if current is not None and current in self.steps:
@@ -279,6 +283,18 @@ class PresentationController(QObject):
             list(shown.focus) if step.kind == "cell" else [])
         if self.window.scene.selected_ids() != selected:
             self.window.scene.select_ids(selected)
+
+    def _say_history(self) -> None:
+        """After an undo or a redo (Ctrl+Z, Ctrl+Shift+Z) the footer says which step it was; a step
+        pushed here says its own title once pushed (:meth:`_push`)."""
+        stack = self.window.stack
+        index, titles = stack.index, stack.titles()
+        before, before_titles = self._history
+        self._history = (index, titles)
+        if index < before:
+            self.caption.say(f"Undone: {stack.redo_text()}")
+        elif index > before:
+            self.caption.say(f"Redone: {stack.undo_text()}" if titles == before_titles else stack.undo_text())
 
     def next(self) -> None:
         self.go(self.at + 1)
