@@ -47,6 +47,7 @@ from designer.presentation import (
 from ui.canvas.interactions import push_gesture
 from ui.canvas.style import presenting, style
 from ui.presentation.caption import Caption
+from ui.presentation.lane_spotlight import LaneSpotlight
 from ui.presentation.outline_state import OutlineState
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class PresentationController(QObject):
         self.caption = Caption()
         self.caption.hide()
         self.blank = Blank(window)
+        self.spotlight = LaneSpotlight()
         self.clock = QElapsedTimer()
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
@@ -188,6 +190,7 @@ class PresentationController(QObject):
         self.ticker.stop()
         self.blank.hide()
         self.caption.hide()
+        self.spotlight.remove()
         presenting(False)
         style(self._saved_variant)
         self._restyle()
@@ -362,6 +365,7 @@ class PresentationController(QObject):
             lane = scene.lanes[SCALES.index(step.key)]  # type: ignore[arg-type]
             whole = self.content_rect()
             rect = QRectF(whole.left(), lane.rect().top(), whole.width(), lane.rect().height())
+            self.spotlight.on(scene, lane.rect())  # the frame spans the width: the veil says which lane
         elif cards:
             rect = cards[0].sceneBoundingRect()
             for card in cards[1:]:
@@ -370,6 +374,8 @@ class PresentationController(QObject):
             rect = rect.adjusted(-dx, -dy, dx, dy)
         else:
             rect = self.content_rect()
+        if step.kind != "scale":
+            self.spotlight.off()
         view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if view.zoom() > CLOSE_ZOOM:
             view.set_zoom(CLOSE_ZOOM)
