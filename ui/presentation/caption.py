@@ -171,6 +171,10 @@ class Caption(QFrame):
         self._where = ""
         self._clock = ""
         self._body_px = TEXT_PX
+        self._rearrange = QTimer(self)
+        self._rearrange.setSingleShot(True)
+        self._rearrange.setInterval(0)
+        self._rearrange.timeout.connect(self._arrange)
 
     # --- content ---------------------------------------------------------------------------------
 
@@ -287,7 +291,7 @@ class Caption(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
-            QTimer.singleShot(0, self._arrange)  # not within the layout's own pass
+            self._rearrange.start()  # not within the layout's own pass
 
     # --- footer and corner -----------------------------------------------------------------------
 
