@@ -5,7 +5,7 @@ Keys a clicker sends (PgDn/PgUp, Right/Left, B or period for a blank screen) and
 or the prompts of a guide section, Enter types an answer. Each tick or answer is pushed as the
 same core command the panels push, so it is one ordinary undo step, and the canvas and the caption
 redraw from the model's events like every other view. Leaving restores the docks, the toolbars,
-the window's state and the canvas look exactly as they were.
+the window's state, the canvas look and the Outline's folding and scroll exactly as they were.
 """
 
 from __future__ import annotations
@@ -212,7 +212,7 @@ class PresentationController(QObject):
         w.scene.select_ids(self._saved_selection)
         hub = getattr(getattr(w, "panels", None), "hub", None)
         if hub is not None:
-            hub.sync_now()  # the panels follow the selection put back, then the Outline's folding is
+            hub.sync_now()  # the panels follow the selection put back now, before the Outline's folding
         if self._saved_outline is not None:
             self._saved_outline.put_back()
             self._saved_outline = None
