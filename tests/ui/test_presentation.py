@@ -305,10 +305,10 @@ def test_a_rename_opened_while_presenting_gets_its_keys(make_window) -> None:  #
 # --- the tryout's findings: the wall as the room sees it --------------------------------------
 
 
-def present_on_wall(make_window):  # type: ignore[no-untyped-def]
+def present_on_wall(make_window, size: tuple[int, int] = (1920, 1080)):  # type: ignore[no-untyped-def]
     """Presentation mode on a 1920x1080 window, as on the projector of the tryout."""
     w = present(make_window)
-    w.resize(1920, 1080)
+    w.resize(*size)
     settle(10)
     w.presentation.frame()
     settle()
@@ -331,8 +331,10 @@ def walk(w):  # type: ignore[no-untyped-def]
                 yield f"{step.title}, prompt {n + 1}"
 
 
-def test_the_caption_takes_at_most_40_percent_of_the_wall_on_every_step(make_window) -> None:  # type: ignore[no-untyped-def]
-    w = present_on_wall(make_window)
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_caption_takes_at_most_40_percent_of_the_wall_on_every_step(make_window, size) -> None:  # type: ignore[no-untyped-def]
+    w = present_on_wall(make_window, size)
+    assert (w.width(), w.height()) == size
     caption = w.presentation.caption
     heights = {}
     for where in walk(w):

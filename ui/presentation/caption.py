@@ -21,8 +21,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QSize
 from designer.presentation import MAX_KEYED_ITEMS, Answer, Slide
 
 TITLE_PX, TEXT_PX, SMALL_PX = 40, 24, 19
-BODY_PX = (TEXT_PX, 21, SMALL_PX)
+BODY_PX = (TEXT_PX, 21, SMALL_PX, 17)
 """The sizes the facts, items and prompts are tried in, largest first, until the band fits."""
+WALL_LINES = 1080
+"""The window height the sizes are for; a smaller window (a 720-line projector) scales them down."""
+SMALLEST_SCALE = 0.6
 MAX_SHARE = 0.4
 """The most of the window's height the band takes, whatever the step holds."""
 INK, MUTED, TICK, FOCUS = "#000000", "#2f3540", "#175a32", "#e6eaf1"
@@ -171,6 +174,7 @@ class Caption(QFrame):
         self._where = ""
         self._clock = ""
         self._body_px = TEXT_PX
+        self._scale = 1.0
         self._rearrange = QTimer(self)
         self._rearrange.setSingleShot(True)
         self._rearrange.setInterval(0)
@@ -255,11 +259,33 @@ class Caption(QFrame):
         self.setMaximumHeight(max(1, int(self.room())))
 
     def _set_body_px(self, px: int) -> None:
-        if px != self._body_px:
-            self._body_px = px
-            for label in (self.facts, self.items, self.answers):
-                label.setFont(_font(px))
-            self.subtitle.setFont(_font(min(px, TEXT_PX)))
+        """Set the type: the body at ``px``, everything at the window's scale (1 on a 1080-line wall)."""
+        scale = self.scale()
+        if (px, scale) == (self._body_px, self._scale):
+            return
+        self._body_px, self._scale = px, scale
+
+        def size(n: int) -> int:
+            return max(9, round(n * scale))
+
+        for label in (self.facts, self.items, self.answers):
+            label.setFont(_font(size(px)))
+        self.subtitle.setFont(_font(size(min(px, TEXT_PX))))
+        self.title.setFont(_font(size(TITLE_PX), bold=True))
+        for label in (self.counter, self.footer, self.hints):
+            label.setFont(_font(size(SMALL_PX)))
+        self.editor.setFont(_font(size(TEXT_PX)))
+        self.editor.setFixedHeight(size(TEXT_PX) * 5)
+
+    def scale(self) -> float:
+        """How the pixel sizes are scaled for the window: 1 from :data:`WALL_LINES` lines up."""
+        if self.parentWidget() is None:
+            return 1.0
+        return max(SMALLEST_SCALE, min(1.0, self.window().height() / WALL_LINES))
+
+    def rearrange(self) -> None:
+        """Fit the band again soon (the window changed its size)."""
+        self._rearrange.start()
 
     def room(self) -> float:
         """The most the band may take: :data:`MAX_SHARE` of the window's height."""

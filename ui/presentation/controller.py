@@ -410,6 +410,7 @@ class PresentationController(QObject):
             self.leave()  # the window's state is saved as it was before presenting
             return False
         if obj is self.window.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.caption.rearrange()  # the band's room is a share of the window's height
             QTimer.singleShot(0, self.frame)
             return False
         if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
