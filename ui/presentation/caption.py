@@ -190,7 +190,7 @@ class Caption(QFrame):
         self.facts.setText("<br>".join(facts))
         self.facts.setVisible(bool(facts))
         self.items.setText(self._items_html(slide, field_at))
-        self.items.setVisible(bool(slide.items or slide.answers))
+        self.items.setVisible(bool(slide.items or slide.answers) and self.editor.isHidden())
         self.answers.setText(self._answers_html(slide.answers, field_at))
         self.answers.setVisible(bool(slide.answers))
         self._where = where
