@@ -164,7 +164,8 @@ class Caption(QFrame):
         bottom.setSpacing(24)
         bottom.addWidget(self.footer, 1)
         bottom.addWidget(self.hints, 0, Qt.AlignmentFlag.AlignRight)
-        lay = QVBoxLayout(self)
+        lay = self._lay = QVBoxLayout(self)
+        self._column_spacing = {False: left.spacing(), True: right.spacing()}
         lay.setContentsMargins(28, 10, 28, 10)
         lay.setSpacing(6)
         lay.addLayout(top)
@@ -294,8 +295,9 @@ class Caption(QFrame):
     def needed_height(self) -> int:
         """The band's height for the window's width, with what it shows now (added up from the
         labels' heights at their columns' widths: the layouts' own answers are cached)."""
-        width = self.parentWidget().width() if self.parentWidget() is not None else self.width()
-        lay = self.layout()
+        parent = self.parentWidget()
+        width = parent.width() if parent is not None else self.width()
+        lay = self._lay
         margins = lay.contentsMargins()
         inner = width - margins.left() - margins.right()
         columns = [c for c in (self.context, self.acting) if not c.isHidden()]
@@ -308,7 +310,8 @@ class Caption(QFrame):
                      if not w.isHidden()]
             heights = [w.heightForWidth(column_width) if w.hasHeightForWidth() else w.sizeHint().height()
                        for w in shown]
-            body = max(body, sum(heights) + column.layout().spacing() * max(0, len(shown) - 1))
+            spacing = self._column_spacing[column is self.acting]
+            body = max(body, sum(heights) + spacing * max(0, len(shown) - 1))
         top = max(self.title.sizeHint().height(), self.counter.sizeHint().height())
         bottom = max(self.footer.sizeHint().height(), self.hints.sizeHint().height())
         rows = [h for h in (top, body, bottom) if h]
