@@ -300,3 +300,210 @@ def test_a_rename_opened_while_presenting_gets_its_keys(make_window) -> None:  #
     assert w.model["outreach"].name == "Outreach and Media"
     assert w.presentation.active  # the rename's keys did not walk the steps or leave
     assert w.presentation.at == 0
+
+
+# --- the tryout's findings: the wall as the room sees it --------------------------------------
+
+
+def present_on_wall(make_window, size: tuple[int, int] = (1920, 1080)):  # type: ignore[no-untyped-def]
+    """Presentation mode on a 1920x1080 window, as on the projector of the tryout."""
+    w = present(make_window)
+    w.resize(*size)
+    settle(10)
+    w.presentation.frame()
+    settle()
+    return w
+
+
+def walk(w):  # type: ignore[no-untyped-def]
+    """Every step of the sample with PgDn, and on a guide step every prompt with Tab: yields the step's title."""
+    steps = build_steps(w.model)
+    for i, step in enumerate(steps):
+        if i:
+            key(w, K.Key_PageDown)
+        assert w.presentation.step() == step
+        yield step.title
+        if step.kind == "guide":
+            from designer.presentation import section_of
+
+            for n in range(1, len(section_of(step.key).fields)):
+                key(w, K.Key_Tab)
+                yield f"{step.title}, prompt {n + 1}"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_caption_takes_at_most_40_percent_of_the_wall_on_every_step(make_window, size) -> None:  # type: ignore[no-untyped-def]
+    w = present_on_wall(make_window, size)
+    assert (w.width(), w.height()) == size
+    caption = w.presentation.caption
+    heights = {}
+    for where in walk(w):
+        if caption.isVisible():
+            lay = caption.layout()
+            lay.invalidate()
+            needed = (lay.totalHeightForWidth(caption.width()) if lay.hasHeightForWidth()
+                      else lay.totalMinimumSize().height())
+            assert needed <= caption.height() + 1, where  # nothing squeezed out of the band
+            heights[where] = caption.height()
+    tallest = max(heights, key=heights.__getitem__)
+    print(f"caption height: tallest {heights[tallest]} px on {tallest!r}; window {w.height()} px")
+    print("over 40 %:", sorted(((h, t) for t, h in heights.items() if h > 0.4 * w.height()), reverse=True))
+    assert heights[tallest] <= 0.4 * w.height(), tallest
+
+
+def test_the_guide_caption_shows_the_prompt_in_focus_and_the_others_compactly(make_window) -> None:  # type: ignore[no-untyped-def]
+    w = present_on_wall(make_window)
+    steps = build_steps(w.model)
+    target = next(i for i, s in enumerate(steps) if s.kind == "guide" and s.key == "requirements")
+    key(w, K.Key_End)
+    for _ in range(len(steps) - 1 - target):
+        key(w, K.Key_PageUp)
+    answers = w.presentation.caption.answers.text()
+    assert "▶" in answers and "Scale and scope" in answers  # the prompt in focus, with its choices above
+    assert "large network doing many things" in w.presentation.caption.items.text()
+    assert "more" in answers and "System properties: notes" not in answers  # the far prompts are counted
+    for _ in range(13):
+        key(w, K.Key_Tab)
+    answers = w.presentation.caption.answers.text()
+    assert "▶" in answers and "System properties: notes" in answers
+
+
+def test_undo_and_redo_say_what_they_did_and_the_key_hints_keep_one_line(make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QLabel
+
+    w = present_on_wall(make_window)
+    steps = build_steps(w.model)
+    target = next(i for i, s in enumerate(steps) if s.kind == "phase" and s.key == "formation")
+    key(w, K.Key_End)
+    for _ in range(len(steps) - 1 - target):
+        key(w, K.Key_PageUp)
+    key(w, K.Key_Tab)
+    key(w, K.Key_2)
+    caption = w.presentation.caption
+
+    def footer() -> str:
+        return " ".join(label.text() for label in caption.findChildren(QLabel)
+                        if label.isVisible() and ("Esc leave" in label.text() or label is caption.footer))
+
+    assert "Tick “Someone holds each of the key roles.”" in footer()
+    hints = next(label for label in caption.findChildren(QLabel) if "Esc leave" in label.text())
+    assert hints.height() < 1.6 * QFontMetrics(hints.font()).lineSpacing(), "the key hints wrapped"
+    key(w, K.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(w.model["education"].checklist.get("formation", [])) == 0
+    assert "Undone: Tick “Someone holds" in footer()
+    assert "Tick “Someone" not in footer().replace("Undone: Tick", "")
+    key(w, K.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert "Redone: Tick “Someone holds" in footer()
+    key(w, K.Key_PageDown)  # the next step starts with a clean footer
+    assert "Redone" not in footer()
+
+
+def test_the_selected_card_shows_no_link_handle_while_presenting(make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPainter
+
+    from designer.layout.geometry import CARD_WIDTH
+
+    w = present_on_wall(make_window)
+    steps = build_steps(w.model)
+    for _ in range(next(i for i, s in enumerate(steps) if s.key == "monitoring")):
+        key(w, K.Key_PageDown)
+    card = w.scene.cards["monitoring"]
+    assert card.isSelected()  # the room sees which card: its outline stays
+    image = QImage(48, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    beside = QRectF(CARD_WIDTH + 2.5, card.height / 2 - 3, 6, 6)  # right of the outline, where the handle sits
+    w.scene.render(painter, QRectF(0, 0, 48, 48), card.mapToScene(beside).boundingRect())
+    painter.end()
+    blue = style().select_pen.color()
+    near = [(x, y) for x in range(48) for y in range(48)
+            if abs(QColor(image.pixel(x, y)).hue() - blue.hue()) < 20 and QColor(image.pixel(x, y)).saturation() > 120]
+    assert near == [], "the link handle is drawn on the wall"
+
+
+def _spot(lane) -> object:  # type: ignore[no-untyped-def]
+    """An empty spot of ``lane`` (just right of its gutter, near its top)."""
+    from PySide6.QtCore import QPointF
+
+    from designer.layout.geometry import LANE_GUTTER
+
+    r = lane.rect()
+    return QPointF(r.left() + LANE_GUTTER - 20, r.top() + 8)
+
+
+def test_each_scale_step_singles_out_its_lane(make_window) -> None:  # type: ignore[no-untyped-def]
+    w = present_on_wall(make_window)
+    lanes = w.scene.lanes
+
+    def colours() -> dict[str, QColor | None]:
+        frame = w.view.viewport().grab().toImage()
+        seen: dict[str, QColor | None] = {}
+        for lane in lanes:
+            p = w.view.mapFromScene(_spot(lane))
+            inside = 0 <= p.x() < frame.width() and 0 <= p.y() < frame.height()
+            seen[lane.scale] = QColor(frame.pixel(p)) if inside else None
+        return seen
+
+    plain = {lane.scale: style().lane_fill[lane.index % 2] for lane in lanes}
+    for lane in lanes:
+        key(w, K.Key_PageDown)
+        settle()
+        assert w.presentation.step().key == lane.scale
+        seen = colours()
+        assert seen[lane.scale] == plain[lane.scale], lane.scale
+        others = [s for s, c in seen.items() if s != lane.scale and c is not None]
+        assert others, f"no other lane in sight on the {lane.scale} step"
+        for other in others:
+            assert seen[other] != plain[other], f"{other} is not set back on the {lane.scale} step"
+    key(w, K.Key_PageDown)  # a cell step: nothing set back
+    settle()
+    assert all(c is None or c == plain[s] for s, c in colours().items())
+
+
+def test_no_pinned_lane_tag_covers_the_design_while_presenting(make_window) -> None:  # type: ignore[no-untyped-def]
+    from ui.canvas.lane_headers import pinned_headers
+
+    w = present_on_wall(make_window)
+    covered = [where for where in walk(w) if pinned_headers(w.view)]
+    assert covered == []
+    key(w, K.Key_Escape)
+    w.view.set_zoom(1.5)
+    w.view.centerOn(w.scene.cards["monitoring"])
+    settle()
+    assert pinned_headers(w.view)  # outside presentation mode they pin as before
+
+
+def test_leaving_puts_the_outline_back_as_it_was(make_window) -> None:  # type: ignore[no-untyped-def]
+    w = make_window(WORKSHOP)
+    w.panels.start()
+    w.panels.focus("outline")
+    settle()
+    outline = w.panels.get("outline")
+    tree = outline.tree
+    tree.collapseAll()
+    tree.expand(tree.model().index(0, 0))
+    tree.verticalScrollBar().setValue(0)
+    settle()
+
+    def state() -> tuple[list[str], int]:
+        expanded = []
+        stack = [tree.rootIndex()]
+        while stack:
+            parent = stack.pop()
+            for row in range(tree.model().rowCount(parent)):
+                ix = tree.model().index(row, 0, parent)
+                if tree.isExpanded(ix):
+                    expanded.append(ix.data())
+                    stack.append(ix)
+        return sorted(expanded), tree.verticalScrollBar().value()
+
+    before = state()
+    w.view.setFocus()
+    key(w, K.Key_F5)
+    for _ in range(34):
+        key(w, K.Key_PageDown)
+    assert w.presentation.step().kind == "cell"
+    key(w, K.Key_Escape)
+    settle(10)
+    assert state() == before

@@ -287,7 +287,7 @@ class CardItem(QGraphicsItem):
 
     def _paint_badges(self, painter: QPainter) -> None:
         """The problem badge (unless the scene hides them, as while presenting), the fold corner and
-        the link handle."""
+        the link handle (neither while presenting)."""
         s = style()
         selected = self.isSelected()
         if self.problems and getattr(self.scene(), "show_badges", True):
@@ -299,6 +299,8 @@ class CardItem(QGraphicsItem):
             painter.setFont(s.badge_font)
             painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter,
                              str(self.problems) if self.problems < 100 else "99+")
+        if self._presenting:
+            return  # the fold corner and the link handle are for editing, not for the wall
         if self._height > 80 and self.childItems():
             painter.setPen(s.card_muted)
             painter.setFont(s.summary_font)

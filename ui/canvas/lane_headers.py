@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
 from designer.layout.geometry import LANE_GUTTER
-from ui.canvas.style import SCALE_LABELS, style
+from ui.canvas.style import SCALE_LABELS, presenting, style
 
 STRIP_WIDTH = 320
 """Viewport pixels from the left edge that pinned tags can cover."""
@@ -24,10 +24,11 @@ MIN_SHOWN = 36.0
 
 
 def pinned_headers(view: QGraphicsView) -> list[tuple[str, QRectF]]:
-    """The tags to draw: (text, viewport rect) for each lane whose own title is out of sight."""
+    """The tags to draw: (text, viewport rect) for each lane whose own title is out of sight.
+    None while presenting: there the caption names the step, and a tag would sit on the cards."""
     scene = view.scene()
     lanes = getattr(scene, "lanes", None)
-    if not lanes:
+    if not lanes or presenting():
         return []
     s = style()
     metrics = QFontMetricsF(s.badge_font)

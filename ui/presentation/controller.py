@@ -5,7 +5,7 @@ Keys a clicker sends (PgDn/PgUp, Right/Left, B or period for a blank screen) and
 or the prompts of a guide section, Enter types an answer. Each tick or answer is pushed as the
 same core command the panels push, so it is one ordinary undo step, and the canvas and the caption
 redraw from the model's events like every other view. Leaving restores the docks, the toolbars,
-the window's state and the canvas look exactly as they were.
+the window's state, the canvas look and the Outline's folding and scroll exactly as they were.
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ from designer.presentation import (
 from ui.canvas.interactions import push_gesture
 from ui.canvas.style import presenting, style
 from ui.presentation.caption import Caption
+from ui.presentation.lane_spotlight import LaneSpotlight
+from ui.presentation.outline_state import OutlineState
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -89,6 +91,7 @@ class PresentationController(QObject):
         self.caption = Caption()
         self.caption.hide()
         self.blank = Blank(window)
+        self.spotlight = LaneSpotlight()
         self.clock = QElapsedTimer()
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
@@ -103,6 +106,9 @@ class PresentationController(QObject):
         self._saved_view: tuple[QFrame.Shape, Qt.ScrollBarPolicy, Qt.ScrollBarPolicy, bool] = (
             QFrame.Shape.NoFrame, Qt.ScrollBarPolicy.ScrollBarAsNeeded, Qt.ScrollBarPolicy.ScrollBarAsNeeded, True)
         self._unsubscribe: list[Callable[[], None]] = []
+        self._saved_outline: OutlineState | None = None
+        self._history: tuple[int, list[str]] = (0, [])
+        """The undo stack's index and titles at the last redraw: how an undo or a redo is told apart."""
         layout = window.centralWidget().layout()
         if layout is not None:
             layout.addWidget(self.caption)
@@ -130,6 +136,7 @@ class PresentationController(QObject):
         self._saved_window_state = w.windowState()
         self._saved_variant = style().variant
         self._saved_selection = w.scene.selected_ids()
+        self._saved_outline = OutlineState.take(getattr(w, "panels", None))
         self._saved_camera = (w.view.transform(), w.view.mapToScene(w.view.viewport().rect().center()))
         self._saved_view = (w.view.frameShape(), w.view.horizontalScrollBarPolicy(),
                             w.view.verticalScrollBarPolicy(), w.view.show_legend)
@@ -152,6 +159,7 @@ class PresentationController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self._history = (w.stack.index, w.stack.titles())
         self._unsubscribe = [w.stack.subscribe(self.refresh)]
         problems = self._problems()
         if problems is not None:
@@ -182,6 +190,7 @@ class PresentationController(QObject):
         self.ticker.stop()
         self.blank.hide()
         self.caption.hide()
+        self.spotlight.remove()
         presenting(False)
         style(self._saved_variant)
         self._restyle()
@@ -201,6 +210,12 @@ class PresentationController(QObject):
             w.setGeometry(self._saved_geometry)
         w.restoreState(self._saved_state)
         w.scene.select_ids(self._saved_selection)
+        hub = getattr(getattr(w, "panels", None), "hub", None)
+        if hub is not None:
+            hub.sync_now()  # the panels follow the selection put back now, before the Outline's folding
+        if self._saved_outline is not None:
+            self._saved_outline.put_back()
+            self._saved_outline = None
         transform, centre = self._saved_camera
         QApplication.sendPostedEvents()  # the window's layout settles now, so the camera lands where it was
         w.layout().activate()
@@ -249,6 +264,7 @@ class PresentationController(QObject):
         if not self.active:
             return
         model = self.window.model
+        self._say_history()
         current = self.steps[self.at] if self.steps else None
         self.steps = build_steps(model)
         if current is not None and current in self.steps:
@@ -270,6 +286,18 @@ class PresentationController(QObject):
             list(shown.focus) if step.kind == "cell" else [])
         if self.window.scene.selected_ids() != selected:
             self.window.scene.select_ids(selected)
+
+    def _say_history(self) -> None:
+        """After an undo or a redo (Ctrl+Z, Ctrl+Shift+Z) the footer says which step it was; a step
+        pushed here says its own title once pushed (:meth:`_push`)."""
+        stack = self.window.stack
+        index, titles = stack.index, stack.titles()
+        before, before_titles = self._history
+        self._history = (index, titles)
+        if index < before:
+            self.caption.say(f"Undone: {stack.redo_text()}")
+        elif index > before:
+            self.caption.say(f"Redone: {stack.undo_text()}" if titles == before_titles else stack.undo_text())
 
     def next(self) -> None:
         self.go(self.at + 1)
@@ -337,6 +365,7 @@ class PresentationController(QObject):
             lane = scene.lanes[SCALES.index(step.key)]  # type: ignore[arg-type]
             whole = self.content_rect()
             rect = QRectF(whole.left(), lane.rect().top(), whole.width(), lane.rect().height())
+            self.spotlight.on(scene, lane.rect())  # the frame spans the width: the veil says which lane
         elif cards:
             rect = cards[0].sceneBoundingRect()
             for card in cards[1:]:
@@ -345,6 +374,8 @@ class PresentationController(QObject):
             rect = rect.adjusted(-dx, -dy, dx, dy)
         else:
             rect = self.content_rect()
+        if step.kind != "scale":
+            self.spotlight.off()
         view.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if view.zoom() > CLOSE_ZOOM:
             view.set_zoom(CLOSE_ZOOM)
@@ -379,6 +410,7 @@ class PresentationController(QObject):
             self.leave()  # the window's state is saved as it was before presenting
             return False
         if obj is self.window.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.caption.rearrange()  # the band's room is a share of the window's height
             QTimer.singleShot(0, self.frame)
             return False
         if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
