@@ -115,7 +115,7 @@ def auto_layout(
             _spread(lane, x, max(len(lane_) for lane_ in lanes))
 
     # 3. pack: containment clusters in columns, lanes wrapped into rows, near 16:9 (see pack.py).
-    out = pack(lanes, clusters(lanes, parent_card, neighbours, rank, x), heights, neighbours)
+    out = pack(lanes, clusters(lanes, parent_card, neighbours, rank, x), heights, neighbours, parent_card)
     if out:
         shift = min(p[0] for p in out.values())
         out = {k: (round(v[0] - shift), round(v[1])) for k, v in out.items()}

@@ -175,9 +175,11 @@ def pack(
     groups: Sequence[Sequence[Sequence[str]]],
     heights: Mapping[str, float],
     neighbours: Mapping[str, Sequence[str]],
+    parent_card: Mapping[str, str],
 ) -> dict[str, Position]:
     """Top-left positions (nominal grid, see :mod:`designer.layout.geometry`) for the cards of
-    ``groups`` (from :func:`clusters`), lane ``i`` of each in band ``i``."""
+    ``groups`` (from :func:`clusters`), lane ``i`` of each in band ``i``; ``parent_card`` is each
+    card's containment parent."""
     n_lanes = len(lanes)
     counts = [[len(lane) for lane in cluster] for cluster in groups]
     row_heights = []
@@ -194,7 +196,8 @@ def pack(
         counts_here = [len(cards) for cards in per_lane]
         wrapped = [li for li in _lane_order(counts_here) if counts_here[li] > k]
         for li in wrapped:
-            _wrap(per_lane[li], k, left, li, heights, out)
+            blocks = [groups[i][li] for i in members]
+            _wrap(blocks, k, left, li, heights, neighbours, parent_card, out)
         rows_of_one = [li for li in _lane_order(counts_here, wrapped) if 0 < counts_here[li] <= k]
         for li in rows_of_one * 2:  # again, once every lane has its cards in place
             _row(per_lane[li], left, right, li, neighbours, lane_of, out)
@@ -212,17 +215,48 @@ def _lane_order(counts: Sequence[int], placed: Sequence[int] = ()) -> list[int]:
     return order
 
 
-def _wrap(cards: Sequence[str], k: int, left: float, lane: int, heights: Mapping[str, float],
+def _wrap(blocks: Sequence[Sequence[str]], k: int, left: float, lane: int, heights: Mapping[str, float],
+          neighbours: Mapping[str, Sequence[str]], parent_card: Mapping[str, str],
           out: dict[str, Position]) -> None:
-    """Cards in rows of equal length (at most ``k``), in order, from the column's left edge."""
-    n_rows = math.ceil(len(cards) / k)
-    per_row = math.ceil(len(cards) / n_rows)
+    """The cards of ``blocks`` (one per cluster, in order) in rows of equal length (at most ``k``)
+    on the column's grid of slots.
+
+    Rows follow containment inside the lane: in each cluster a card comes after every card above it
+    in the same lane (a cell's sub-cell in a row below the cell), so a chain of cells reads
+    downwards instead of sideways. Each card then takes the free slot nearest its neighbours
+    already placed (its parent in the row above, cards of lanes placed before), keeping the order
+    of the row; a card with none keeps its place in the order. So a sub-cell sits under its cell
+    and the edges between rows run straight down a column instead of behind other cards."""
+    here = {cid for block in blocks for cid in block}
+    depth: dict[str, int] = {}
+    for block in blocks:
+        for cid in block:  # containment depth inside the lane, by a walk up (no recursion)
+            path: list[str] = []
+            current = cid
+            while current not in depth and current in here and len(path) <= len(here):
+                path.append(current)
+                current = parent_card.get(current, "")
+            base = depth.get(current, -1)
+            for step in reversed(path):
+                base += 1
+                depth[step] = base
+    ordered = [(b, cid) for b, block in enumerate(blocks)
+               for cid in sorted(block, key=lambda c, block=block: depth[c])]  # stable: keeps the order
+    n_rows = math.ceil(len(ordered) / k)
+    per_row = math.ceil(len(ordered) / n_rows)
     y = 0.0
-    for start in range(0, len(cards), per_row):
-        row = cards[start : start + per_row]
-        for i, cid in enumerate(row):
-            out[cid] = (left + i * STEP, lane * LANE_PITCH + y)
-        y += max(heights[c] for c in row) + V_GAP
+    for start in range(0, len(ordered), per_row):
+        row = ordered[start : start + per_row]
+        wants = []
+        for i, (b, cid) in enumerate(row):
+            xs = [out[n][0] for n in neighbours.get(cid, ()) if n in out]
+            wants.append((b, (sum(xs) / len(xs) - left) / STEP if xs else float(i), i, cid))
+        wants.sort()
+        slot = -1
+        for i, (_b, want, _i, cid) in enumerate(wants):
+            slot = min(max(round(want), slot + 1), k - (len(wants) - i))
+            out[cid] = (left + slot * STEP, lane * LANE_PITCH + y)
+        y += max(heights[c] for _b, c in row) + V_GAP
 
 
 def _row(cards: Sequence[str], left: float, right: float, lane: int, neighbours: Mapping[str, Sequence[str]],
