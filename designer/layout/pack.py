@@ -241,7 +241,7 @@ def _wrap(blocks: Sequence[Sequence[str]], k: int, left: float, lane: int, heigh
                 base += 1
                 depth[step] = base
     ordered = [(b, cid) for b, block in enumerate(blocks)
-               for cid in sorted(block, key=lambda c, block=block: depth[c])]  # stable: keeps the order
+               for cid in sorted(block, key=depth.__getitem__)]  # stable: keeps the order
     n_rows = math.ceil(len(ordered) / k)
     per_row = math.ceil(len(ordered) / n_rows)
     y = 0.0
