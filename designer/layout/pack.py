@@ -244,19 +244,59 @@ def _wrap(blocks: Sequence[Sequence[str]], k: int, left: float, lane: int, heigh
                for cid in sorted(block, key=depth.__getitem__)]  # stable: keeps the order
     n_rows = math.ceil(len(ordered) / k)
     per_row = math.ceil(len(ordered) / n_rows)
+    rows = (_rows_by_containment(ordered, per_row, parent_card, here) if any(depth.values())
+            else [ordered[i : i + per_row] for i in range(0, len(ordered), per_row)])
     y = 0.0
-    for start in range(0, len(ordered), per_row):
-        row = ordered[start : start + per_row]
+    for row in rows:
         wants = []
+        want = -1.0
         for i, (b, cid) in enumerate(row):
             xs = [out[n][0] for n in neighbours.get(cid, ()) if n in out]
-            wants.append((b, (sum(xs) / len(xs) - left) / STEP if xs else float(i), i, cid))
+            want = (sum(xs) / len(xs) - left) / STEP if xs else want + 1  # none: after the card before
+            wants.append((b, want, i, cid))
         wants.sort()
         slot = -1
         for i, (_b, want, _i, cid) in enumerate(wants):
             slot = min(max(round(want), slot + 1), k - (len(wants) - i))
             out[cid] = (left + slot * STEP, lane * LANE_PITCH + y)
         y += max(heights[c] for _b, c in row) + V_GAP
+
+
+Entry = tuple[int, str]
+"""A card of a wrapped lane with the index of its cluster in the column."""
+
+
+def _rows_by_containment(ordered: Sequence[Entry], per_row: int, parent_card: Mapping[str, str],
+                         here: set[str]) -> list[list[Entry]]:
+    """``ordered`` in rows of ``per_row``, each row taking first the cards whose parent is in the
+    row before (so they sit right under it), then the cards whose parent is placed or in another
+    lane, in order; a row still short takes the next cards anyway, each after its parent."""
+    rank = {cid: i for i, (_b, cid) in enumerate(ordered)}
+    left = list(ordered)
+    done: set[str] = set()
+    previous: set[str] = set()
+    rows: list[list[Entry]] = []
+    while left:
+        under = [e for e in left if parent_card.get(e[1]) in previous]
+        ready = [e for e in left if parent_card.get(e[1]) not in here or parent_card[e[1]] in done]
+        take: dict[str, Entry] = {}
+        for e in under + ready:
+            if len(take) < per_row:
+                take.setdefault(e[1], e)
+        row = sorted(take.values(), key=lambda e: rank[e[1]])
+        for e in left:  # short: the next cards, each right after its parent when that is in the row
+            if len(take) >= per_row:
+                break
+            if e[1] not in take:
+                take[e[1]] = e
+                parent = parent_card.get(e[1])
+                at = next((i + 1 for i, f in enumerate(row) if f[1] == parent), len(row))
+                row.insert(at, e)
+        rows.append(row)
+        previous = set(take)
+        done |= previous
+        left = [e for e in left if e[1] not in previous]
+    return rows
 
 
 def _row(cards: Sequence[str], left: float, right: float, lane: int, neighbours: Mapping[str, Sequence[str]],
