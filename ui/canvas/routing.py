@@ -285,16 +285,22 @@ def _through_gutter(p1: QPointF, d1: QPointF, p2: QPointF, d2: QPointF, down: bo
         if tried > 3:
             break
         a, b = QPointF(x, enter - sign * 4), QPointF(x, leave + sign * 4)
+        down_the_gutter = obstacles((x - 1, min(a.y(), b.y()), x + 1, max(a.y(), b.y())))
+        if any(r[0] + 3 < x < r[2] - 3 for r in down_the_gutter):
+            continue
         k1 = abs(a.y() - p1.y()) / 2
         k2 = abs(p2.y() - b.y()) / 2
-        path = QPainterPath(p1)
-        path.cubicTo(p1 + d1 * (k1 if d1.y() else 40.0), QPointF(x, a.y() - sign * k1), a)
-        path.cubicTo(a + (b - a) / 3, a + (b - a) * (2 / 3), b)  # straight down (paths are cubics)
+        into = QPainterPath(p1)  # each bend is checked alone: the whole path's box holds every row
+        into.cubicTo(p1 + d1 * (k1 if d1.y() else 40.0), QPointF(x, a.y() - sign * k1), a)
         c2 = p2 + d2 * (k2 if d2.y() else 40.0)
+        out_of = QPainterPath(b)
+        out_of.cubicTo(QPointF(x, b.y() + sign * k2), c2, p2)
+        if path_hits(into, obstacles, limit=1) or path_hits(out_of, obstacles, limit=1):
+            continue
+        path = QPainterPath(into)
+        path.cubicTo(a + (b - a) / 3, a + (b - a) * (2 / 3), b)  # straight down (paths are cubics)
         path.cubicTo(QPointF(x, b.y() + sign * k2), c2, p2)
-        candidate = Route(path, p2, c2)
-        if not path_hits(path, obstacles, limit=1):
-            return candidate
+        return Route(path, p2, c2)
     return None
 
 
