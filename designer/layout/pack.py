@@ -25,6 +25,7 @@ Linear in the number of cards, times the few row counts tried (a galloping searc
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping, Sequence
 
@@ -270,32 +271,51 @@ def _rows_by_containment(ordered: Sequence[Entry], per_row: int, parent_card: Ma
                          here: set[str]) -> list[list[Entry]]:
     """``ordered`` in rows of ``per_row``, each row taking first the cards whose parent is in the
     row before (so they sit right under it), then the cards whose parent is placed or in another
-    lane, in order; a row still short takes the next cards anyway, each after its parent."""
+    lane, in order; a row still short takes the next cards anyway, each after its parent.
+
+    ``n log n``: the cards that became ready wait in a heap by their place in the order."""
     rank = {cid: i for i, (_b, cid) in enumerate(ordered)}
-    left = list(ordered)
-    done: set[str] = set()
-    previous: set[str] = set()
+    kids: dict[str, list[int]] = {}
+    ready: list[int] = []
+    for i, (_b, cid) in enumerate(ordered):
+        parent = parent_card.get(cid, "")
+        if parent in here and parent != cid:
+            kids.setdefault(parent, []).append(i)
+        else:
+            ready.append(i)
+    heapq.heapify(ready)
+    taken: set[int] = set()
     rows: list[list[Entry]] = []
-    while left:
-        under = [e for e in left if parent_card.get(e[1]) in previous]
-        ready = [e for e in left if parent_card.get(e[1]) not in here or parent_card[e[1]] in done]
-        take: dict[str, Entry] = {}
-        for e in under + ready:
-            if len(take) < per_row:
-                take.setdefault(e[1], e)
-        row = sorted(take.values(), key=lambda e: rank[e[1]])
-        for e in left:  # short: the next cards, each right after its parent when that is in the row
-            if len(take) >= per_row:
-                break
-            if e[1] not in take:
-                take[e[1]] = e
-                parent = parent_card.get(e[1])
-                at = next((i + 1 for i, f in enumerate(row) if f[1] == parent), len(row))
-                row.insert(at, e)
-        rows.append(row)
-        previous = set(take)
-        done |= previous
-        left = [e for e in left if e[1] not in previous]
+    previous: list[int] = []
+    cursor = 0
+    while len(taken) < len(ordered):
+        take = sorted(i for p in previous for i in kids.get(ordered[p][1], ()) if i not in taken)[:per_row]
+        chosen = set(take)
+        while ready and len(take) < per_row:
+            i = heapq.heappop(ready)
+            if i not in taken and i not in chosen:
+                take.append(i)
+                chosen.add(i)
+        take.sort()
+        after: dict[int, list[int]] = {}
+        while len(chosen) < per_row and cursor < len(ordered):  # short: the next cards anyway
+            if cursor not in taken and cursor not in chosen:
+                chosen.add(cursor)
+                above = rank.get(parent_card.get(ordered[cursor][1], ""), -1)
+                after.setdefault(above if above in chosen else -1, []).append(cursor)
+            cursor += 1
+        row: list[int] = []
+        stack = list(reversed(take + after.pop(-1, [])))
+        while stack:  # each card followed by the cards taken after it
+            i = stack.pop()
+            row.append(i)
+            stack.extend(reversed(after.pop(i, [])))
+        taken |= chosen
+        for i in row:  # their sub-cells may come in the rows after
+            for kid in kids.get(ordered[i][1], ()):
+                heapq.heappush(ready, kid)
+        rows.append([ordered[i] for i in row])
+        previous = row
     return rows
 
 
