@@ -18,7 +18,9 @@ The number of rows the fullest column may take is chosen so that the whole pictu
 nearest :data:`ASPECT` (16:9, a screen); a file that fits in one row per lane at up to 3:1 keeps
 one row, which is the plain layered layout. In a lane that fits one row of its column, the cards
 are placed as near the middle of their neighbours in the other lanes as the order allows, so a
-DAO sits over its cells.
+DAO sits over its cells. A wrapped lane is a grid of slots whose rows follow containment inside
+the lane (a sub-cell in the row under its cell), each card in the slot nearest the cards it links
+to that are placed already, so linked cards stand in one column and edges run down it.
 
 Linear in the number of cards, times the few row counts tried (a galloping search).
 """
