@@ -60,6 +60,24 @@ def many_trees(trees: int = 240) -> Document:
                                     "primitives": prims})
 
 
+def chains(n: int = 6) -> Document:
+    """``n`` constituency circles, each over a chain of cells running down the lanes: two in
+    coordination (a cell and its sub-cell) and two in collaboration, each accountable to the one
+    above (workshop-30's shape, without its few cross links)."""
+    prims: list[dict[str, Any]] = [card("dao", "dao", "network")]
+    links: list[dict[str, Any]] = []
+    for i in range(n):
+        chain = [(f"k{i}", "constituency"), (f"a{i}", "coordination"), (f"b{i}", "coordination"),
+                 (f"c{i}", "collaboration"), (f"d{i}", "collaboration")]
+        above = "dao"
+        for cid, scale in chain:
+            prims.append(card(cid, "cell", scale, above))
+            links.append({"from": cid, "to": above, "kind": "accountable-to"})
+            above = cid
+    return Document.model_validate({"format": "dao-designer/1", "organization": {"name": "Chains"},
+                                    "primitives": prims, "links": links})
+
+
 BIG = {
     "synthetic-10k": lambda: synthetic_document(10_000),
     "flat-import": flat_import,
@@ -110,6 +128,23 @@ def test_samples_lanes_and_no_crossings(path: Path) -> None:
         if p.kind in ("dao", "cell", "partner"):
             _x, y = layout[p.id]
             assert lane_index(p.scale) * LANE_PITCH <= y < (lane_index(p.scale) + 1) * LANE_PITCH
+    assert count_crossings(doc.primitives, doc.links, layout) == 0
+
+
+@pytest.mark.parametrize("n", [6, 9, 14])
+def test_a_wrapped_lane_puts_a_sub_cell_under_its_cell(n: int) -> None:
+    """Wrapped rows used to be the lane's order cut in two: a cell and its sub-cell sat side by
+    side in the first row, their neighbours below, and the edges between the rows crossed (5
+    crossings on workshop-30). Rows now follow containment inside the lane."""
+    doc = chains(n)
+    layout = auto_layout(doc.primitives, doc.links)
+    assert len({layout[f"a{i}"][1] for i in range(n)} | {layout[f"b{i}"][1] for i in range(n)}) > 1  # wrapped
+    for i in range(n):
+        for upper, lower in ((f"a{i}", f"b{i}"), (f"c{i}", f"d{i}")):
+            (ux, uy), (lx, ly) = layout[upper], layout[lower]
+            under = lx == ux and ly > uy
+            beside = ly == uy and lx == ux + CARD_WIDTH + H_GAP  # a last row too short for a row each
+            assert under or (n == 9 and beside), (upper, lower)
     assert count_crossings(doc.primitives, doc.links, layout) == 0
 
 

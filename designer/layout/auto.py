@@ -9,7 +9,8 @@ A layered layout in the spirit of Sugiyama's method, cut down to what a lane dia
 3. pack the lanes (:mod:`designer.layout.pack`): each containment tree gets a column of the
    picture in which its cards wrap into rows of their lane's band, with as many rows as bring the
    whole picture nearest 16:9; in a lane that fits one row a card sits as close to the middle of
-   its neighbours as the cards before it allow.
+   its neighbours as the cards before it allow, and in a wrapped lane a sub-cell sits under its
+   cell and a card under the cards it links to.
 
 Everything is linear or ``n log n`` in the number of cards and links.
 """
@@ -115,7 +116,7 @@ def auto_layout(
             _spread(lane, x, max(len(lane_) for lane_ in lanes))
 
     # 3. pack: containment clusters in columns, lanes wrapped into rows, near 16:9 (see pack.py).
-    out = pack(lanes, clusters(lanes, parent_card, neighbours, rank, x), heights, neighbours)
+    out = pack(lanes, clusters(lanes, parent_card, neighbours, rank, x), heights, neighbours, parent_card)
     if out:
         shift = min(p[0] for p in out.values())
         out = {k: (round(v[0] - shift), round(v[1])) for k, v in out.items()}

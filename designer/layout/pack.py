@@ -18,13 +18,16 @@ The number of rows the fullest column may take is chosen so that the whole pictu
 nearest :data:`ASPECT` (16:9, a screen); a file that fits in one row per lane at up to 3:1 keeps
 one row, which is the plain layered layout. In a lane that fits one row of its column, the cards
 are placed as near the middle of their neighbours in the other lanes as the order allows, so a
-DAO sits over its cells.
+DAO sits over its cells. A wrapped lane is a grid of slots whose rows follow containment inside
+the lane (a sub-cell in the row under its cell), each card in the slot nearest the cards it links
+to that are placed already, so linked cards stand in one column and edges run down it.
 
 Linear in the number of cards, times the few row counts tried (a galloping search).
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Mapping, Sequence
 
@@ -175,9 +178,11 @@ def pack(
     groups: Sequence[Sequence[Sequence[str]]],
     heights: Mapping[str, float],
     neighbours: Mapping[str, Sequence[str]],
+    parent_card: Mapping[str, str],
 ) -> dict[str, Position]:
     """Top-left positions (nominal grid, see :mod:`designer.layout.geometry`) for the cards of
-    ``groups`` (from :func:`clusters`), lane ``i`` of each in band ``i``."""
+    ``groups`` (from :func:`clusters`), lane ``i`` of each in band ``i``; ``parent_card`` is each
+    card's containment parent."""
     n_lanes = len(lanes)
     counts = [[len(lane) for lane in cluster] for cluster in groups]
     row_heights = []
@@ -194,7 +199,8 @@ def pack(
         counts_here = [len(cards) for cards in per_lane]
         wrapped = [li for li in _lane_order(counts_here) if counts_here[li] > k]
         for li in wrapped:
-            _wrap(per_lane[li], k, left, li, heights, out)
+            blocks = [groups[i][li] for i in members]
+            _wrap(blocks, k, left, li, heights, neighbours, parent_card, out)
         rows_of_one = [li for li in _lane_order(counts_here, wrapped) if 0 < counts_here[li] <= k]
         for li in rows_of_one * 2:  # again, once every lane has its cards in place
             _row(per_lane[li], left, right, li, neighbours, lane_of, out)
@@ -212,17 +218,107 @@ def _lane_order(counts: Sequence[int], placed: Sequence[int] = ()) -> list[int]:
     return order
 
 
-def _wrap(cards: Sequence[str], k: int, left: float, lane: int, heights: Mapping[str, float],
+def _wrap(blocks: Sequence[Sequence[str]], k: int, left: float, lane: int, heights: Mapping[str, float],
+          neighbours: Mapping[str, Sequence[str]], parent_card: Mapping[str, str],
           out: dict[str, Position]) -> None:
-    """Cards in rows of equal length (at most ``k``), in order, from the column's left edge."""
-    n_rows = math.ceil(len(cards) / k)
-    per_row = math.ceil(len(cards) / n_rows)
+    """The cards of ``blocks`` (one per cluster, in order) in rows of equal length (at most ``k``)
+    on the column's grid of slots.
+
+    Rows follow containment inside the lane: in each cluster a card comes after every card above it
+    in the same lane (a cell's sub-cell in a row below the cell), so a chain of cells reads
+    downwards instead of sideways. Each card then takes the free slot nearest its neighbours
+    already placed (its parent in the row above, cards of lanes placed before), keeping the order
+    of the row; a card with none keeps its place in the order. So a sub-cell sits under its cell
+    and the edges between rows run straight down a column instead of behind other cards."""
+    here = {cid for block in blocks for cid in block}
+    depth: dict[str, int] = {}
+    for block in blocks:
+        for cid in block:  # containment depth inside the lane, by a walk up (no recursion)
+            path: list[str] = []
+            current = cid
+            while current not in depth and current in here and len(path) <= len(here):
+                path.append(current)
+                current = parent_card.get(current, "")
+            base = depth.get(current, -1)
+            for step in reversed(path):
+                base += 1
+                depth[step] = base
+    ordered = [(b, cid) for b, block in enumerate(blocks)
+               for cid in sorted(block, key=depth.__getitem__)]  # stable: keeps the order
+    n_rows = math.ceil(len(ordered) / k)
+    per_row = math.ceil(len(ordered) / n_rows)
+    rows = (_rows_by_containment(ordered, per_row, parent_card, here) if any(depth.values())
+            else [ordered[i : i + per_row] for i in range(0, len(ordered), per_row)])
     y = 0.0
-    for start in range(0, len(cards), per_row):
-        row = cards[start : start + per_row]
-        for i, cid in enumerate(row):
-            out[cid] = (left + i * STEP, lane * LANE_PITCH + y)
-        y += max(heights[c] for c in row) + V_GAP
+    for row in rows:
+        wants = []
+        want = -1.0
+        for i, (b, cid) in enumerate(row):
+            xs = [out[n][0] for n in neighbours.get(cid, ()) if n in out]
+            want = (sum(xs) / len(xs) - left) / STEP if xs else want + 1  # none: after the card before
+            wants.append((b, want, i, cid))
+        wants.sort()
+        slot = -1
+        for i, (_b, want, _i, cid) in enumerate(wants):
+            slot = min(max(round(want), slot + 1), k - (len(wants) - i))
+            out[cid] = (left + slot * STEP, lane * LANE_PITCH + y)
+        y += max(heights[c] for _b, c in row) + V_GAP
+
+
+Entry = tuple[int, str]
+"""A card of a wrapped lane with the index of its cluster in the column."""
+
+
+def _rows_by_containment(ordered: Sequence[Entry], per_row: int, parent_card: Mapping[str, str],
+                         here: set[str]) -> list[list[Entry]]:
+    """``ordered`` in rows of ``per_row``, each row taking first the cards whose parent is in the
+    row before (so they sit right under it), then the cards whose parent is placed or in another
+    lane, in order; a row still short takes the next cards anyway, each after its parent.
+
+    ``n log n``: the cards that became ready wait in a heap by their place in the order."""
+    rank = {cid: i for i, (_b, cid) in enumerate(ordered)}
+    kids: dict[str, list[int]] = {}
+    ready: list[int] = []
+    for i, (_b, cid) in enumerate(ordered):
+        parent = parent_card.get(cid, "")
+        if parent in here and parent != cid:
+            kids.setdefault(parent, []).append(i)
+        else:
+            ready.append(i)
+    heapq.heapify(ready)
+    taken: set[int] = set()
+    rows: list[list[Entry]] = []
+    previous: list[int] = []
+    cursor = 0
+    while len(taken) < len(ordered):
+        take = sorted(i for p in previous for i in kids.get(ordered[p][1], ()) if i not in taken)[:per_row]
+        chosen = set(take)
+        while ready and len(take) < per_row:
+            i = heapq.heappop(ready)
+            if i not in taken and i not in chosen:
+                take.append(i)
+                chosen.add(i)
+        take.sort()
+        after: dict[int, list[int]] = {}
+        while len(chosen) < per_row and cursor < len(ordered):  # short: the next cards anyway
+            if cursor not in taken and cursor not in chosen:
+                chosen.add(cursor)
+                above = rank.get(parent_card.get(ordered[cursor][1], ""), -1)
+                after.setdefault(above if above in chosen else -1, []).append(cursor)
+            cursor += 1
+        row: list[int] = []
+        stack = list(reversed(take + after.pop(-1, [])))
+        while stack:  # each card followed by the cards taken after it
+            i = stack.pop()
+            row.append(i)
+            stack.extend(reversed(after.pop(i, [])))
+        taken |= chosen
+        for i in row:  # their sub-cells may come in the rows after
+            for kid in kids.get(ordered[i][1], ()):
+                heapq.heappush(ready, kid)
+        rows.append([ordered[i] for i in row])
+        previous = row
+    return rows
 
 
 def _row(cards: Sequence[str], left: float, right: float, lane: int, neighbours: Mapping[str, Sequence[str]],

@@ -16,6 +16,7 @@ from designer.commands.stack import UndoStack
 from designer.io.load import load_document
 from designer.layout.auto import auto_layout
 from designer.layout.geometry import CARD_WIDTH
+from tests.test_layout import chains, flat_import, many_trees
 from ui.canvas.card_item import CardItem
 from ui.canvas.edge_item import EdgeItem
 from ui.canvas.interactions import MoveCards
@@ -78,6 +79,25 @@ def problems(scene: CanvasScene) -> list[str]:
 @pytest.mark.parametrize(("path", "laid_out"), CASES, ids=IDS)
 def test_labels_clear_and_edges_visible(qapp: object, path: Path, laid_out: bool) -> None:
     scene = make_scene(path, laid_out)
+    assert problems(scene) == []
+
+
+WRAPPED = {
+    "flat-import-40": lambda: flat_import(cells=40, partners=6, loose=0),
+    "many-trees-12": lambda: many_trees(12),
+    "chains-9": lambda: chains(9),
+}
+
+
+@pytest.mark.parametrize("name", WRAPPED)
+def test_edges_into_lower_rows_of_a_wrapped_lane_pass_between_cards(qapp: object, name: str) -> None:
+    """Files big enough for auto-layout to wrap lanes into rows: an edge to a card in the second
+    row or lower used to run straight behind the cards of the rows above it (85 such edges on the
+    40-cell import); it now comes down a gutter between them."""
+    doc = WRAPPED[name]()
+    layout = {k: (float(v[0]), float(v[1])) for k, v in auto_layout(doc.primitives, doc.links).items()}
+    scene = CanvasScene(DocumentModel(doc.model_copy(update={"layout": layout})))
+    assert len({round(y) for _x, y in layout.values()}) > 4  # some lane does wrap
     assert problems(scene) == []
 
 

@@ -209,9 +209,21 @@ def _between_lanes(a: End, b: End, down: bool, offset: float, obstacles: Obstacl
     r2 = reach if d2.y() else 40.0
     best = _cubic(p1, p1 + d1 * r1, p2 + d2 * r2, p2)
     hits = _blocked(best, obstacles)
-    if not hits or len(hits) > 2:  # a clear route, or one so crowded that one detour would not help
+    if not hits:
         return best
-    fewest = len(hits)
+    if len(hits) <= 2:  # one or two cards in the way: pass beside the nearest one
+        best, fewest = _beside(best, len(hits), hits, p1, d1, p2, d2, down, obstacles)
+        if not fewest:
+            return best
+    # still blocked, or rows of cards in the way (a wrapped lane): down a gutter between them
+    gutter = _through_gutter(p1, d1, p2, d2, down, obstacles)
+    return gutter if gutter is not None else best
+
+
+def _beside(best: Route, fewest: int, hits: list[QRectF], p1: QPointF, d1: QPointF, p2: QPointF, d2: QPointF,
+            down: bool, obstacles: Obstacles) -> tuple[Route, int]:
+    """``best`` or a detour round the side of the card in the way nearest the source, whichever
+    meets fewer cards, and how many it meets."""
     sign = 1.0 if down else -1.0
     for hit in _by_distance(hits, p1, p2):
         mid_x = (p1.x() + p2.x()) / 2
@@ -229,8 +241,67 @@ def _between_lanes(a: End, b: End, down: bool, offset: float, obstacles: Obstacl
             if count < fewest:
                 best, fewest = candidate, count
             if not count:
-                return best
-    return best
+                return best, 0
+    return best, fewest
+
+
+def _through_gutter(p1: QPointF, d1: QPointF, p2: QPointF, d2: QPointF, down: bool,
+                    obstacles: Obstacles) -> Route | None:
+    """A route that crosses the rows of cards between the two ends through a vertical gutter
+    between cards, or None when the nearest gutters do not clear every card.
+
+    Auto-layout wraps a long lane into rows on a grid of slots with gaps between them, so an edge
+    into a card of the second row can come down between two cards of the first: it bends into the
+    gutter in the free space after its source, runs down it, and bends to its target in the gap
+    above it. The three gutters nearest the two ends are tried."""
+    sign = 1.0 if down else -1.0
+    lo, hi = min(p1.y(), p2.y()) + 2, max(p1.y(), p2.y()) - 2
+    if hi - lo < 20:
+        return None
+    reach = abs(p2.x() - p1.x()) + 700
+    xs = (min(p1.x(), p2.x()) - reach, max(p1.x(), p2.x()) + reach)
+    # the cards wholly between the ends (a taller neighbour of an end is left to the final check)
+    band = [b for b in obstacles((xs[0], lo, xs[1], hi)) if b[1] >= lo - 4 and b[3] <= hi + 4]
+    if not band or len(band) > 400:
+        return None
+    enter = min(b[1] for b in band) if down else max(b[3] for b in band)  # first row met after p1
+    leave = max(b[3] for b in band) if down else min(b[1] for b in band)  # last row before p2
+    if (enter - p1.y()) * sign < 8 or (p2.y() - leave) * sign < 8:
+        return None
+    spans = sorted((b[0], b[2]) for b in band)
+    candidates = [spans[0][0] - DETOUR]
+    right = spans[0][1]
+    for left, end in spans[1:]:
+        if left - right >= 2 * MIN_RISER_GAP:
+            candidates.append((left + right) / 2)
+        right = max(right, end)
+    candidates.append(right + DETOUR)
+    candidates.sort(key=lambda x: abs(x - p1.x()) + abs(x - p2.x()))
+    tried = 0
+    for x in candidates:
+        if any(b[0] - 3 <= x <= b[2] + 3 for b in band):
+            continue  # a card of another row stands in this gutter: no need to trace the curves
+        tried += 1
+        if tried > 3:
+            break
+        a, b = QPointF(x, enter - sign * 4), QPointF(x, leave + sign * 4)
+        down_the_gutter = obstacles((x - 1, min(a.y(), b.y()), x + 1, max(a.y(), b.y())))
+        if any(r[0] + 3 < x < r[2] - 3 for r in down_the_gutter):
+            continue
+        k1 = abs(a.y() - p1.y()) / 2
+        k2 = abs(p2.y() - b.y()) / 2
+        into = QPainterPath(p1)  # each bend is checked alone: the whole path's box holds every row
+        into.cubicTo(p1 + d1 * (k1 if d1.y() else 40.0), QPointF(x, a.y() - sign * k1), a)
+        c2 = p2 + d2 * (k2 if d2.y() else 40.0)
+        out_of = QPainterPath(b)
+        out_of.cubicTo(QPointF(x, b.y() + sign * k2), c2, p2)
+        if path_hits(into, obstacles, limit=1) or path_hits(out_of, obstacles, limit=1):
+            continue
+        path = QPainterPath(into)
+        path.cubicTo(a + (b - a) / 3, a + (b - a) * (2 / 3), b)  # straight down (paths are cubics)
+        path.cubicTo(QPointF(x, b.y() + sign * k2), c2, p2)
+        return Route(path, p2, c2)
+    return None
 
 
 def _by_distance(hits: list[QRectF], p1: QPointF, p2: QPointF) -> list[QRectF]:
