@@ -57,20 +57,31 @@ class RectIndex:
         return self._boxes.get(key)
 
     def query(self, box: Box) -> list[tuple[Hashable, Box]]:
-        """The keys (with their boxes) whose rectangles meet ``box`` (edges touching count)."""
-        found: dict[Hashable, Box] = {}
+        """The keys (with their boxes) whose rectangles meet ``box`` (edges touching count).
+
+        Edge routing asks this for every short segment of every path, so the common case (a box
+        within one grid cell, where no key can be met twice) takes a path of its own."""
         x0, y0, x1, y1 = box
         c = self.cell
         gx0, gy0, gx1, gy1 = int(x0 // c), int(y0 // c), int(x1 // c), int(y1 // c)
-        if (gx1 - gx0 + 1) * (gy1 - gy0 + 1) > len(self._grid):  # a wide box: walk the occupied cells
-            cells = [k for (gx, gy), k in self._grid.items() if gx0 <= gx <= gx1 and gy0 <= gy <= gy1]
+        grid, boxes = self._grid, self._boxes
+        if gx0 == gx1 and gy0 == gy1:
+            keys = grid.get((gx0, gy0))
+            if not keys:
+                return []
+            return [(key, b) for key in keys
+                    if (b := boxes[key])[0] <= x1 and x0 <= b[2] and b[1] <= y1 and y0 <= b[3]]
+        if (gx1 - gx0 + 1) * (gy1 - gy0 + 1) > len(grid):  # a wide box: walk the occupied cells
+            cells = [k for (gx, gy), k in grid.items() if gx0 <= gx <= gx1 and gy0 <= gy <= gy1]
         else:
-            cells = [k for cell in self._cells(box) if (k := self._grid.get(cell)) is not None]
+            cells = [k for gx in range(gx0, gx1 + 1) for gy in range(gy0, gy1 + 1)
+                     if (k := grid.get((gx, gy))) is not None]
+        found: dict[Hashable, Box] = {}
         for keys in cells:
             for key in keys:
                 if key in found:
                     continue
-                b = self._boxes[key]
+                b = boxes[key]
                 if b[0] <= x1 and x0 <= b[2] and b[1] <= y1 and y0 <= b[3]:
                     found[key] = b
         return list(found.items())

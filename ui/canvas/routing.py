@@ -443,9 +443,12 @@ def place_label(path: QPainterPath, size: QSizeF, cost: Callable[[QRectF], float
     cheapest one tried; ``cost`` measures what a rect would cover (cards, labels placed before)."""
     w, h = size.width(), size.height()
     best, best_cost = QRectF(), float("inf")
-    points = [path.pointAtPercent(t) for t in LABEL_STEPS]
+    points: list[QPointF] = []  # found as they are first tried: most labels fit at the first spot
     for nudge in LABEL_NUDGES:
-        for p in points:
+        for i, t in enumerate(LABEL_STEPS):
+            if i == len(points):
+                points.append(path.pointAtPercent(t))
+            p = points[i]
             rect = QRectF(p.x() - w / 2, p.y() - h / 2 + nudge, w, h)
             c = cost(rect) + abs(nudge) * 0.01
             if c < 0.1:

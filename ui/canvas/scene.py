@@ -485,20 +485,22 @@ class CanvasScene(QGraphicsScene):
                     pending.add(label)
                     batch.append(label.edge)
         batch.sort(key=lambda e: e.key)
+        legend = box_of(self.legend.sceneBoundingRect())
         for edge in batch:
             label = edge.label_item
-            rect = place_label(edge.path(), label.size(), lambda r, own=label: self._label_cost(r, own, pending))
+            rect = place_label(edge.path(), label.size(),
+                               lambda r, own=label: self._label_cost(r, own, pending, legend))
             pending.discard(label)
             edge.set_label_rect(rect)
             self._label_index.set(label, rect)
 
-    def _label_cost(self, rect: QRectF, own: LabelItem, pending: set[LabelItem]) -> float:
+    def _label_cost(self, rect: QRectF, own: LabelItem, pending: set[LabelItem], legend: Box) -> float:
         """What a label at ``rect`` would cover: overlap with cards (weighted), placed labels, the legend."""
         x0, y0, x1, y1 = box_of(rect.adjusted(-3, -3, 3, 3))
         boxes = [(4.0, b) for _, b in self._card_index.query((x0, y0, x1, y1))]
         boxes += [(2.0, b) for label, b in self._label_index.query((x0, y0, x1, y1))
                   if label is not own and label not in pending]
-        boxes.append((1.0, box_of(self.legend.sceneBoundingRect())))
+        boxes.append((1.0, legend))
         cost = 0.0
         for weight, (bx0, by0, bx1, by1) in boxes:
             w, h = min(x1, bx1) - max(x0, bx0), min(y1, by1) - max(y0, by0)
