@@ -58,3 +58,46 @@ def test_derived_id_and_delete_counts_links() -> None:
     command = RemovePrimitives(["ops"])
     stack.push(command)
     assert command.removed_links == links > 0
+
+
+NETWORK = """\
+format: dao-designer/1
+organization: {name: Tide, approach: hybrid}
+primitives:
+  - {id: tide-dao, kind: dao, name: Tide DAO, scale: constituency, phase: formation, members: [alice, team-b]}
+  - id: ops
+    kind: cell
+    name: Ops
+    parent: tide-dao
+    scale: coordination
+    phase: formation
+    state:
+      practice:
+        treasury: {signers: [steward, bob], threshold: 2}
+        treasuries: [{name: Grants Safe, kind: safe, signers: [steward, {contract: '0xabc', name: Module}]}]
+  - {id: steward, kind: role, name: Steward, parent: ops, holders: [team-b, carol]}
+  - {id: team-b, kind: cell, name: Team B, parent: tide-dao, scale: coordination, phase: formation}
+"""
+
+
+def test_change_id_rewrites_member_cells_holder_cells_and_treasury_signers() -> None:
+    """Ids also stand in free-text lists: a DAO's member cells, a role's holder cells and signers
+    that are roles. Each counts as a reference and follows the new id; people's names stay."""
+    model = DocumentModel(parse_document(NETWORK))
+    stack = UndoStack(model)
+    before = document_text(model.snapshot())
+    assert references(model, "team-b") == 2  # the DAO's members, the role's holders
+    assert references(model, "steward") == 2  # the treasury's signers and the Safe's
+    stack.push(ChangeId("team-b", "tide-cell"))
+    stack.push(ChangeId("steward", "treasury-steward"))
+    assert model["tide-dao"].members == ["alice", "tide-cell"]  # type: ignore[union-attr]
+    assert model["treasury-steward"].holders == ["tide-cell", "carol"]  # type: ignore[union-attr]
+    practice = model["ops"].state.practice  # type: ignore[union-attr]
+    assert practice.treasury.signers == ["treasury-steward", "bob"]
+    assert practice.treasuries[0].signers[0] == "treasury-steward"
+    assert practice.treasuries[0].signers[1].contract == "0xabc"
+    assert references(model, "tide-cell") == 2 and references(model, "team-b") == 0
+    assert check_integrity(model.snapshot()) == []
+    stack.undo()
+    stack.undo()
+    assert document_text(model.snapshot()) == before

@@ -3,10 +3,13 @@
 Ids are stable across renames on purpose (other files, exports and people refer to them), so the
 app offers this only while the document has never been saved or nothing in it refers to the id.
 The command itself rewrites every reference the document holds (children's ``parent``, task
-``assignee``, link ends, the layout entry), so it is safe on any document, and one undo step.
+``assignee``, a DAO's member cells, a role's holder cells, treasury signers that are roles or cells,
+link ends, the layout entry), so it is safe on any document, and one undo step.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from designer.commands.edits import build_primitive, primitive_data
 from designer.commands.model import (
@@ -20,14 +23,52 @@ from designer.commands.model import (
 )
 from designer.commands.stack import Command, CommandError
 from designer.model.ids import is_valid_id, unique_id
-from designer.model.primitives import Task
+from designer.model.primitives import AnyPrimitive
+
+NAMED_BY_TEXT = ("members", "holders")
+"""Lists of free text in which an entry equal to a primitive's id names that primitive (a DAO's
+member cells, a role's holder cells)."""
+
+
+def _signer_lists(practice: Any) -> list[list[Any]]:
+    """The treasury signer lists of a ``state.practice`` (the single treasury, then each account)."""
+    if practice is None:
+        return []
+    lists = []
+    single = getattr(practice, "treasury", None)
+    if single is not None:
+        lists.append(single.signers)
+    lists += [account.signers for account in getattr(practice, "treasuries", None) or ()]
+    return lists
+
+
+def _names(p: AnyPrimitive, primitive_id: str) -> int:
+    """How many times ``p`` itself names ``primitive_id`` (its own id aside)."""
+    count = sum(1 for field in ("parent", "assignee") if getattr(p, field, None) == primitive_id)
+    count += sum(list(getattr(p, field, None) or ()).count(primitive_id) for field in NAMED_BY_TEXT)
+    practice = getattr(getattr(p, "state", None), "practice", None)
+    return count + sum(signers.count(primitive_id) for signers in _signer_lists(practice))
 
 
 def references(model: DocumentModel, primitive_id: str) -> int:
-    """How many places in the document name ``primitive_id``: contents, assigned tasks, link ends."""
-    inside = sum(1 for p in model.primitives if p.parent == primitive_id)
-    assigned = sum(1 for p in model.primitives if isinstance(p, Task) and p.assignee == primitive_id)
-    return inside + assigned + len(model.links_of(primitive_id))
+    """How many places in the document name ``primitive_id``: contents, assigned tasks, member and
+    holder cells, treasury signers, link ends."""
+    return sum(_names(p, primitive_id) for p in model.primitives) + len(model.links_of(primitive_id))
+
+
+def _renamed(data: dict[str, Any], old: str, new: str) -> None:
+    """Rewrite, in a primitive's data, every place that names ``old`` (as :func:`_names` finds them)."""
+    for field in ("parent", "assignee"):
+        if data.get(field) == old:
+            data[field] = new
+    for field in NAMED_BY_TEXT:
+        if old in (data.get(field) or ()):
+            data[field] = [new if v == old else v for v in data[field]]
+    practice = (data.get("state") or {}).get("practice") or {}
+    accounts = [practice.get("treasury") or {}, *(practice.get("treasuries") or ())]
+    for account in accounts:
+        if old in (account.get("signers") or ()):
+            account["signers"] = [new if v == old else v for v in account["signers"]]
 
 
 def derived_id(model: DocumentModel, primitive_id: str, name: str) -> str:
@@ -66,13 +107,9 @@ class ChangeId(Command):
         if position is not None:
             model.apply(SetPosition(new, position))
         for i, q in enumerate(model.primitives):
-            data = primitive_data(q)
-            changed = False
-            for field in ("parent", "assignee"):
-                if data.get(field) == old:
-                    data[field] = new
-                    changed = True
-            if changed:
+            if _names(q, old):
+                data = primitive_data(q)
+                _renamed(data, old, new)
                 model.apply(ReplacePrimitive(i, build_primitive(data, q.id)))
         for i, link in links:
             data = link.to_data()
