@@ -71,16 +71,17 @@ class PropertiesDialog(QDialog):
     def commands(self) -> list[Command]:
         org = self.window_.model.organization
         out: list[Command] = []
-        name = self.name.text().strip()
-        if name != org.name:
-            out.append(EditSection("organization.name", name, title="Name the organization"))
+        # A field counts as edited only when its text differs from what the dialog was filled with;
+        # then it is stored trimmed. Trimming first would "edit" a stored value that has surrounding
+        # spaces or a YAML block's final newline although the user never touched it.
+        if self.name.text() != org.name:
+            out.append(EditSection("organization.name", self.name.text().strip(), title="Name the organization"))
         approach = self.approach.currentText()
         if approach != org.approach:
             out.append(EditSection("organization.approach", approach))
             out.append(EditSection("design.approach.choice", approach))
-        description = self.description.toPlainText().strip() or None
-        if description != org.description:
-            out.append(EditSection("organization.description", description))
+        if self.description.toPlainText() != (org.description or ""):
+            out.append(EditSection("organization.description", self.description.toPlainText().strip() or None))
         return out
 
     def accept(self) -> None:

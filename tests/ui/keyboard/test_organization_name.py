@@ -108,3 +108,19 @@ def test_template_dialog_without_a_name_keeps_the_placeholder() -> None:
     assert dialog.organization_name() == "Untitled network"
     dialog.name.setText("  Regen  ")
     assert dialog.organization_name() == "Regen"
+
+
+def test_properties_leaves_an_untouched_description_exactly_as_stored(make_window, qtbot) -> None:
+    """A description written as a YAML block ends with a newline; renaming alone must not trim it."""
+    from designer.commands.links import EditSection
+
+    w = make_window()
+    w.stack.push(EditSection("organization.description", "Line one\nLine two\n"))
+    dialog = open_properties(w, qtbot)
+    qtbot.keyClicks(dialog.name, "Tide Commons")  # the name is selected: typing replaces it
+    dialog.accept()
+    assert w.model.organization.name == "Tide Commons"
+    assert w.model.organization.description == "Line one\nLine two\n"
+    w.stack_undo()
+    assert w.model.organization.name == "Regen Commons"
+    assert w.model.organization.description == "Line one\nLine two\n"
