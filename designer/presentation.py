@@ -21,6 +21,7 @@ from designer.framework.guide import GuideField, GuideSection, field_value, guid
 from designer.framework.phases import ChecklistItem, PhaseInfo, phase_info, phases
 from designer.model.kinds import APPROACHES, PHASES, SCALES, Phase
 from designer.model.primitives import AnyPrimitive
+from designer.wording import plural, shorten
 
 StepKind = Literal["overview", "scale", "cell", "phase", "guide"]
 ChecklistPart = Literal["signs", "activities"]
@@ -119,15 +120,11 @@ def section_of(section_id: str) -> GuideSection:
     return next(s for s in guide_sections() if s.id == section_id)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def calm_summary(cards_with_findings: int) -> str:
     """The Problems count as the room sees it: a number of cards to come back to, no red list."""
     if cards_with_findings == 0:
         return "Nothing to look at"
-    return f"{_plural(cards_with_findings, 'card')} with things to look at later"
+    return f"{plural(cards_with_findings, 'card')} with things to look at later"
 
 
 # --- slides -------------------------------------------------------------------------------------
@@ -149,7 +146,7 @@ def slide(model: DocumentModel, step: Step, subject: str | None = None, field_at
 
 def _overview(model: DocumentModel) -> Slide:
     counts = {k: sum(1 for p in model.primitives if p.kind == k) for k in ("dao", "cell", "role", "partner")}
-    parts = [_plural(n, k.upper() if k == "dao" else k) for k, n in counts.items() if n]
+    parts = [plural(n, k.upper() if k == "dao" else k) for k, n in counts.items() if n]
     statement = model.design.purpose.statement if model.design.purpose else None
     facts = (("Purpose", statement),) if statement else ()
     return Slide(model.organization.name, f"{model.organization.approach} approach · " + " · ".join(parts), facts)
@@ -158,7 +155,7 @@ def _overview(model: DocumentModel) -> Slide:
 def _scale(model: DocumentModel, step: Step) -> Slide:
     cards = [p for p in model.primitives if p.kind in CARD_KINDS and getattr(p, "scale", None) == step.key]
     names = ", ".join(p.name for p in sorted(cards, key=lambda p: _lane_order(model, p)))
-    return Slide(step.title, _plural(len(cards), "card") + " in this lane", (("In it", names or "nothing yet"),),
+    return Slide(step.title, plural(len(cards), "card") + " in this lane", (("In it", names or "nothing yet"),),
                  focus=tuple(p.id for p in cards))
 
 
@@ -262,10 +259,6 @@ def _chosen(field: GuideField, value: Any) -> set[int]:
 # --- acting -------------------------------------------------------------------------------------
 
 
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
-
-
 def tick(model: DocumentModel, step: Step, index: int, subject: str | None = None,
          field_at: int = 0) -> tuple[str, list[Command]] | str:
     """The undo step that toggles item ``index`` (from 0) of ``step``: its title and commands, or
@@ -289,7 +282,7 @@ def tick(model: DocumentModel, step: Step, index: int, subject: str | None = Non
         return f"there is no item {index + 1} here"
     item = items[index]
     on = item.id not in p.checklist.get(canonical, [])
-    title = f"{'Tick' if on else 'Untick'} “{_short(item.text)}” for {p.name}"
+    title = f"{'Tick' if on else 'Untick'} “{shorten(item.text)}” for {p.name}"
     return title, [TickChecklist(p.id, phase, item.id, on)]
 
 

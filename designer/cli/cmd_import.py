@@ -13,10 +13,10 @@ from pathlib import Path
 
 from designer.cli.common import load_or_fail, write_output
 from designer.cli.main import UsageError
-from designer.export.labels import plural
 from designer.importers.errors import ImportFailure
 from designer.io.save import document_text
 from designer.model.document import Document
+from designer.wording import plural
 
 
 def _csv(path: str, name: str | None) -> Document:

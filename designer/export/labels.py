@@ -46,10 +46,6 @@ def wrapped(text: str, width: int = 24, limit: int = LABEL_MAX) -> list[str]:
     return textwrap.wrap(label(text, limit), width=width, break_long_words=True) or [""]
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def money(amount: float | None, currency: str | None = None, period: str | None = None) -> str:
     """Money as every export shows it: ``60,000 USDC / quarter``, ``1,200.50 EUR``, ``3,000 USDC, once``.
 

@@ -23,13 +23,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from designer.export.csv_roles import COLUMNS, KINDS_IN_CSV
-from designer.export.labels import plural
 from designer.importers.build import Source, check_primitive, first_error
 from designer.importers.csv_roles import apply_row, field_names, new_primitive, row_id, row_kind
 from designer.importers.csv_sheet import Row, Sheet, read_sheet
 from designer.importers.errors import ImportFailure
 from designer.model.document import Document
 from designer.model.integrity import check_integrity
+from designer.wording import plural
 
 KIND_WORDS = {"dao": "a DAO", "cell": "a cell", "partner": "a partner", "role": "a role", "task": "a task"}
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from designer.export.csv_roles import COLUMNS, X_PREFIX, unguard
-from designer.export.labels import plural
 from designer.importers.errors import ImportFailure, read_text
+from designer.wording import plural
 
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}

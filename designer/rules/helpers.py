@@ -38,10 +38,6 @@ def quoted(items: Iterable[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def readiness_missing(info: PhaseInfo, ticked: Iterable[str], exempt: frozenset[str] = frozenset()) -> list[str]:
     """Ids of ``info``'s readiness signs still open: every unticked one, or, when any one sign is
     enough (leaving iteration), all of them while none is ticked. ``exempt`` ids are not needed."""

@@ -11,8 +11,9 @@ from designer.model.primitives import AnyPrimitive, Cell, Dao
 from designer.rules.completeness import closure_done, readiness_open
 from designer.rules.context import Context
 from designer.rules.finding import Finding
-from designer.rules.helpers import phase_index, plural
+from designer.rules.helpers import phase_index
 from designer.rules.registry import Rule, rule
+from designer.wording import plural
 
 GROUPS: tuple[Kind, ...] = ("dao", "cell")
 _PHASE_SOURCE = "group-phase/index.md, group-facilitation.md"

@@ -40,6 +40,7 @@ from designer.model.kinds import PHASES, Phase
 from designer.model.primitives import AnyPrimitive
 from designer.rules.completeness import readiness_exempt
 from designer.rules.helpers import readiness_missing
+from designer.wording import shorten
 from ui.panels.hub import PanelHub, chain_tab_order
 
 STEP_STYLE = "text-align: left; padding: 3px 8px;"
@@ -51,10 +52,6 @@ def unticked_readiness(info: PhaseInfo, p: AnyPrimitive) -> list[str]:
     no proposal's support) is never flagged here while the Problems panel stays quiet."""
     missing = set(readiness_missing(info, p.checklist.get(info.id, ()), readiness_exempt(p)))
     return [i.text for i in info.readiness if i.id in missing]
-
-
-def _short(text: str, n: int = 40) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 class PhasePanel(QWidget):
@@ -290,7 +287,7 @@ class PhasePanel(QWidget):
         if p is None:
             return
         entry = phase_info(phase).item(item)  # type: ignore[arg-type]
-        what = _short(entry.text if entry is not None else item)
+        what = shorten(entry.text if entry is not None else item)
         self.hub.push(f"{'Tick' if ticked else 'Untick'} “{what}” for {p.name}",
                       TickChecklist(p.id, phase, item, ticked))
 
