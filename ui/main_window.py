@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{shown.replace('[*]', '[ *]')} — {name}[*] — {APP_NAME}")
         if organization != self._shown_organization:  # the canvas header names it too
             self._shown_organization = organization
-            self.view.viewport().update()
+            self.view.refresh_header()
         self.setWindowModified(self.is_dirty())
         kinds: dict[str, int] = {}
         for p in self.model.primitives:
@@ -600,6 +600,7 @@ class MainWindow(QMainWindow):
             self.scene.setBackgroundBrush(style(variant).background)
             self.scene._full = True
             self.scene.flush()
+            self.view.refresh_header()
 
     def present(self) -> None:
         """View > Present (F5): presentation mode for workshops; F5 or Esc leaves it."""

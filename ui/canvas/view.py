@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QLineEdit, QMenu, QScrollBar, QWidget
@@ -33,11 +34,11 @@ from ui.canvas.drop_target import DropHighlight
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, describe
 from ui.canvas.lane_headers import STRIP_WIDTH, paint_pinned_headers, pinned_headers
 from ui.canvas.lane_item import legend_overlay_rect, paint_legend_overlay
-from ui.canvas.org_header import header_rect, paint_org_header
+from ui.canvas.org_header import OrgHeaderStrip, header_text, place_strip
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.placement import free_spot_near, layout_at
 from ui.canvas.scene import CanvasScene
-from ui.canvas.style import LINK_LABELS
+from ui.canvas.style import LINK_LABELS, presenting
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.05, 6.0, 1.2
 READABLE_ZOOM = 0.6
@@ -81,8 +82,9 @@ class CanvasView(QGraphicsView):
         """The key to the link styles in the view's bottom-right corner (View > Show Legend)."""
         self.after_rename: Callable[[str], None] | None = None
         """Called with the id of a renamed primitive (the window offers an id from the new name)."""
-        self.show_org_header = True
-        """The organization's name in the view's top-right corner (:mod:`ui.canvas.org_header`)."""
+        self._header_wanted = True
+        self.header = OrgHeaderStrip(self)
+        """The organization's name in a strip above the viewport (:mod:`ui.canvas.org_header`)."""
         self.autoscroll = AutoScroller(self, self._autoscrolled)
         self._drop_highlight = DropHighlight()
         self._drop_kind = ""
@@ -103,8 +105,6 @@ class CanvasView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         self._tags_drawn = paint_pinned_headers(self, painter)
-        if self.show_org_header:
-            paint_org_header(self, painter)
         if self.show_legend:
             paint_legend_overlay(self, painter)
 
@@ -117,13 +117,31 @@ class CanvasView(QGraphicsView):
             strip = QRect(0, 0, STRIP_WIDTH, vp.height())
             vp.update(strip)
             vp.update(strip.translated(dx, dy))
-        boxes = [legend_overlay_rect(self)] if self.show_legend else []
-        if self.show_org_header:
-            boxes.append(header_rect(self)[1])
-        for rect in boxes:
+        for rect in [legend_overlay_rect(self)] if self.show_legend else []:
             box = rect.toAlignedRect().adjusted(-2, -2, 2, 2)
             vp.update(box)
             vp.update(box.translated(dx, dy))
+
+    # --- the organization's name above the viewport ------------------------------------------------
+
+    def set_header_visible(self, shown: bool) -> None:
+        """Show or hide the organization's name strip above the canvas (hidden while presenting:
+        presentation mode may call this; the view also hides it by itself while
+        :func:`ui.canvas.style.presenting` is on, checked at every resize)."""
+        self._header_wanted = shown
+        self.refresh_header()
+
+    def header_visible(self) -> bool:
+        return not self.header.isHidden()
+
+    def refresh_header(self) -> None:
+        """Re-read the name and place the strip (after a rename of the organization, a resize,
+        a change of style)."""
+        place_strip(self, self.header, self._header_wanted and not presenting() and bool(header_text(self)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refresh_header()
 
     # --- zoom ----------------------------------------------------------------------------------
 
