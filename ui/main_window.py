@@ -70,6 +70,8 @@ FRAGMENT_MIME = "application/x-dao-designer-fragment+json"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dao-designer.svg"
 SAMPLES = samples_folder()
 GESTURES = (
+    ("Select the next / previous card or role on the canvas (reading order)", "Tab / Shift+Tab"),
+    ("Leave the canvas for the next / previous panel", "Ctrl+Tab / Ctrl+Shift+Tab"),
     ("Nudge the selected cards 10 units (Shift: 1 unit)", "Arrow keys"),
     ("Pan", "Space+drag / middle drag"),
     ("Pan left and right / up and down", "Shift+wheel or sideways wheel / Alt+wheel"),

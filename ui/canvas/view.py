@@ -37,6 +37,7 @@ from ui.canvas.lane_item import legend_overlay_rect, paint_legend_overlay
 from ui.canvas.org_header import OrgHeaderStrip, header_text, place_strip
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.placement import free_spot_near, layout_at
+from ui.canvas.reading_order import reading_order, step_from
 from ui.canvas.scene import CanvasScene
 from ui.canvas.style import LINK_LABELS, presenting
 
@@ -317,6 +318,38 @@ class CanvasView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     # --- keys ----------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        """Tab and Shift+Tab walk the cards (:mod:`ui.canvas.reading_order`); Ctrl+Tab and
+        Ctrl+Shift+Tab leave the canvas for the next or previous widget, as Tab does elsewhere."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key, mods = event.key(), event.modifiers()
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not mods & Qt.KeyboardModifier.AltModifier:
+                backward = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+                if mods & Qt.KeyboardModifier.ControlModifier:
+                    QWidget.focusNextPrevChild(self, not backward)
+                else:
+                    self.select_next(forward=not backward)
+                return True
+        return super().event(event)
+
+    def select_next(self, forward: bool = True) -> str | None:
+        """Select the next (or previous) card or role chip in reading order and scroll it into view."""
+        scene = self.canvas()
+        order = reading_order(scene)
+        selected = [i for i in order if i.isSelected()]
+        current = (selected[-1] if forward else selected[0]) if selected else None
+        item = step_from(order, current, forward)
+        pid = getattr(item, "pid", None)
+        if item is None or pid is None:
+            return None
+        scene.clearSelection()
+        item.setSelected(True)
+        self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+        p = scene.model.get(pid)
+        if p is not None:
+            self.report(f"{p.kind} '{p.name}' — Tab: next, Shift+Tab: previous, Ctrl+Tab: leave the canvas")
+        return str(pid)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
