@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -633,10 +633,14 @@ class MainWindow(QMainWindow):
                 rows.setdefault(name, []).append(key)
         return [(name, " / ".join(keys)) for name, keys in rows.items()] + list(GESTURES)
 
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td>{html.escape(what)}</td><td><b>{html.escape(keys)}</b></td></tr>"
-                       for what, keys in self.shortcut_rows())
-        QMessageBox.information(self, "Keyboard Shortcuts", f"<table>{rows}</table>")
+    def show_shortcuts(self) -> QDialog:
+        """Help > Keyboard Shortcuts (F1): a window that fits the screen, its table scrolls."""
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- window events -------------------------------------------------------------------------
 
