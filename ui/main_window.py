@@ -558,7 +558,10 @@ class MainWindow(QMainWindow):
         id_from_name(self)
 
     def hide_all_panels(self, hide: bool) -> None:
+        back = 0 if hide else len(self.panels_hider.hidden)
         self.panels_hider.set_hidden(hide)
+        if not hide:  # replaces "hid N panels — …", which would be stale now
+            self.report(f"showed {_counted(back, 'panel')} again" if back else "no hidden panels to show")
 
     # --- find ----------------------------------------------------------------------------------
 

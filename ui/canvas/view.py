@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -413,6 +413,7 @@ class CanvasView(QGraphicsView):
         if item is None or p is None or not hasattr(item, "name_rect"):
             return None
         self.finish_rename(commit=False)
+        self.ensureVisible(item.sceneBoundingRect(), 40, 40)  # F2 on a card scrolled away: bring it back
         rect = self.mapFromScene(item.mapToScene(item.name_rect())).boundingRect()  # type: ignore[attr-defined]
         editor = QLineEdit(p.name, self.viewport())
         editor.setGeometry(_readable(rect.adjusted(-2, -2, 2, 2), editor.sizeHint().height()))
@@ -454,15 +455,24 @@ class CanvasView(QGraphicsView):
                 scene.flush()
                 scene.select_ids([new_id])
                 self.report(f"added {added.kind} '{text}'")
+                pid = new_id
             else:
                 command = Rename(pid, text)
                 command.merge_key = merge_key or ("rename", pid, object())  # an id change may join it
                 self.stack.push(command)
+                self.report(f"renamed to '{text}'")
                 if self.after_rename is not None:
                     self.after_rename(pid)
         except CommandError as exc:
             self.report(str(exc))
         scene.flush()
+        self.keep_in_view(pid)
+
+    def keep_in_view(self, pid: str) -> None:
+        """Scroll ``pid``'s card into view now and once more after the panels have followed the
+        change (a named or renamed card stays where the person can see it, so F2 next is on it)."""
+        self.show_ids([pid])
+        QTimer.singleShot(0, lambda: self.show_ids([pid]) if pid in self.canvas().model else None)
 
     def _untouched(self, pid: str) -> bool:
         """Whether nothing refers to ``pid`` yet (no links, nothing inside), so it can be added
