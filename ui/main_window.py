@@ -268,14 +268,11 @@ class MainWindow(QMainWindow):
         """Ask what to do with unsaved changes; False means the user cancelled."""
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
-            self, APP_NAME, f"Save the changes to {Path(self.path).name if self.path else 'Untitled'}?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
+        answer = save_flow.ask_save(
+            self, APP_NAME, f"Save the changes to {Path(self.path).name if self.path else 'Untitled'}?")
+        if answer == save_flow.SAVE:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == save_flow.DONT_SAVE
 
     def open_path(self, path: str, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
