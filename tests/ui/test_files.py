@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from tests.ui.conftest import ROOT, SAMPLE
 
 
