@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 SK = QKeySequence.StandardKey
+INSERT_KEYS = (("dao", "&DAO", "Ctrl+Shift+D"), ("cell", "&Cell", "Ctrl+Shift+C"), ("role", "&Role", "Ctrl+Shift+R"),
+               ("task", "&Task", "Ctrl+Shift+T"), ("partner", "&Partner", "Ctrl+Shift+P"))
+"""Insert > New …: (kind, label with its mnemonic, shortcut); no other action of the window uses these keys."""
 
 
 class Actions:
@@ -148,9 +151,9 @@ class Actions:
         self.view_menu.addAction(self.hide_panels)
         m = bar.addMenu("&Insert")
         self.insert_actions = {}
-        for kind, label in (("dao", "DAO"), ("cell", "Cell"), ("role", "Role"), ("task", "Task"),
-                            ("partner", "Partner")):
-            a = act(f"New {label}", lambda k=kind: w.insert_new(k), tip=f"Add a {label} at the selection")
+        for kind, label, key in INSERT_KEYS:
+            a = act(f"New {label}", lambda k=kind: w.insert_new(k), key,
+                    tip=f"Add a {label.replace('&', '')} at the selection")
             m.addAction(a)
             self.insert_actions[kind] = a
         m = bar.addMenu("&Arrange")

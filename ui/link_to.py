@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+MIN_CHARS = 60
+"""The picker is at least this many average characters of its font wide (names with kind and id)."""
+ROWS = 12
+"""About this many names show at once."""
 MOVE_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
@@ -80,6 +84,10 @@ class LinkToDialog(QDialog):
         self.targets = QListWidget()
         self.targets.setObjectName("link-to-targets")
         self.targets.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # no sideways scrolling: a name too long even for the widened picker is cut in its middle,
+        # so its start and its id both stay readable
+        self.targets.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.targets.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.search.installEventFilter(_ArrowsToList(self.search, self.targets))
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._pick_target)
@@ -99,8 +107,25 @@ class LinkToDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addWidget(self.pages, 1)
         outer.addWidget(self.message)
-        self.resize(420, 360)
         self._filter("")
+        self.resize(self.fitting_size())
+
+    def fitting_size(self) -> QSize:
+        """Wide enough for the longest name with its kind and id, the hint and at least
+        ``MIN_CHARS`` average characters of the current font (the Projector theme's is large);
+        tall enough for about ``ROWS`` names. Never more than the window (or the screen)."""
+        metrics = self.targets.fontMetrics()
+        texts = [self.targets.item(i).text() for i in range(self.targets.count())]
+        widest = max([metrics.horizontalAdvance(t) for t in texts] + [0])
+        hint = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 24
+        chrome = 2 * self.targets.frameWidth() + self.targets.verticalScrollBar().sizeHint().width() + 16
+        margins = self.layout().contentsMargins()
+        width = max(MIN_CHARS * metrics.averageCharWidth(), widest + chrome, hint) + margins.left() + margins.right()
+        height = (self.search.sizeHint().height() + ROWS * (metrics.height() + 4) + margins.top() + margins.bottom()
+                  + 2 * self.targets.frameWidth() + 16)
+        room = self.window_.geometry().size() if self.window_.isVisible() else QSize(width, height)
+        screen = self.window_.screen().availableGeometry().size()
+        return QSize(width, height).boundedTo(room.boundedTo(screen) * 0.95)
 
     def _filter(self, text: str) -> None:
         model = self.window_.model

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -70,6 +70,8 @@ FRAGMENT_MIME = "application/x-dao-designer-fragment+json"
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "dao-designer.svg"
 SAMPLES = samples_folder()
 GESTURES = (
+    ("Select the next / previous card or role on the canvas (reading order)", "Tab / Shift+Tab"),
+    ("Leave the canvas for the next / previous panel", "Ctrl+Tab / Ctrl+Shift+Tab"),
     ("Nudge the selected cards 10 units (Shift: 1 unit)", "Arrow keys"),
     ("Pan", "Space+drag / middle drag"),
     ("Pan left and right / up and down", "Shift+wheel or sideways wheel / Alt+wheel"),
@@ -231,7 +233,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{shown.replace('[*]', '[ *]')} — {name}[*] — {APP_NAME}")
         if organization != self._shown_organization:  # the canvas header names it too
             self._shown_organization = organization
-            self.view.viewport().update()
+            self.view.refresh_header()
         self.setWindowModified(self.is_dirty())
         kinds: dict[str, int] = {}
         for p in self.model.primitives:
@@ -266,14 +268,11 @@ class MainWindow(QMainWindow):
         """Ask what to do with unsaved changes; False means the user cancelled."""
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
-            self, APP_NAME, f"Save the changes to {Path(self.path).name if self.path else 'Untitled'}?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
+        answer = save_flow.ask_save(
+            self, APP_NAME, f"Save the changes to {Path(self.path).name if self.path else 'Untitled'}?")
+        if answer == save_flow.SAVE:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == save_flow.DONT_SAVE
 
     def open_path(self, path: str, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
@@ -556,7 +555,10 @@ class MainWindow(QMainWindow):
         id_from_name(self)
 
     def hide_all_panels(self, hide: bool) -> None:
+        back = 0 if hide else len(self.panels_hider.hidden)
         self.panels_hider.set_hidden(hide)
+        if not hide:  # replaces "hid N panels — …", which would be stale now
+            self.report(f"showed {_counted(back, 'panel')} again" if back else "no hidden panels to show")
 
     # --- find ----------------------------------------------------------------------------------
 
@@ -600,6 +602,7 @@ class MainWindow(QMainWindow):
             self.scene.setBackgroundBrush(style(variant).background)
             self.scene._full = True
             self.scene.flush()
+            self.view.refresh_header()
 
     def present(self) -> None:
         """View > Present (F5): presentation mode for workshops; F5 or Esc leaves it."""
@@ -630,10 +633,14 @@ class MainWindow(QMainWindow):
                 rows.setdefault(name, []).append(key)
         return [(name, " / ".join(keys)) for name, keys in rows.items()] + list(GESTURES)
 
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td>{html.escape(what)}</td><td><b>{html.escape(keys)}</b></td></tr>"
-                       for what, keys in self.shortcut_rows())
-        QMessageBox.information(self, "Keyboard Shortcuts", f"<table>{rows}</table>")
+    def show_shortcuts(self) -> QDialog:
+        """Help > Keyboard Shortcuts (F1): a window that fits the screen, its table scrolls."""
+        from ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- window events -------------------------------------------------------------------------
 

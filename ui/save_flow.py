@@ -32,18 +32,55 @@ RECOVER, DISCARD, LATER = "Recover", "Discard", "Later"
 AUTOSAVE_FAILED = "Autosave failed"
 
 
+SAVE, DONT_SAVE = "Save", "Don't Save"
+
+
+def with_mnemonics(labels: list[str]) -> list[str]:
+    """``labels`` with an ``&`` before a letter each, unique in the list (Alt+letter presses the
+    button): a word's first letter when free, else the first free letter."""
+    used: set[str] = set()
+    marked = []
+    for label in labels:
+        starts = [i for i, c in enumerate(label) if c.isalpha() and (i == 0 or not label[i - 1].isalpha())]
+        others = [i for i, c in enumerate(label) if c.isalpha() and i not in starts]
+        at = next((i for i in starts + others if label[i].lower() not in used), None)
+        if at is None:
+            marked.append(label.replace("&", "&&"))
+            continue
+        used.add(label[at].lower())
+        marked.append(label[:at].replace("&", "&&") + "&" + label[at:].replace("&", "&&"))
+    return marked
+
+
 def choose(parent: QWidget, title: str, text: str, options: list[str], escape: str) -> str:
-    """A question with named answers; returns the label clicked (``escape`` for Esc or closing)."""
+    """A question with named answers; returns the label clicked (``escape`` for Esc or closing).
+    Each button has its own Alt+letter."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     buttons = {}
-    for label in options:
+    for label, shown in zip(options, with_mnemonics(options), strict=True):
         role = QMessageBox.ButtonRole.RejectRole if label == escape else QMessageBox.ButtonRole.AcceptRole
-        buttons[box.addButton(label, role)] = label
+        buttons[box.addButton(shown, role)] = label
     escape_button = next(b for b, label in buttons.items() if label == escape)
     box.setEscapeButton(escape_button)
     box.setDefaultButton(escape_button)
     box.exec()
     return buttons.get(box.clickedButton(), escape)
+
+
+def ask_save(parent: QWidget, title: str, text: str) -> str:
+    """"Save the changes …?": SAVE, DONT_SAVE or CANCEL (Esc, closing). The platform's standard
+    buttons (so their order and roles are the desktop's), with Alt+S, Alt+D and Alt+C: the
+    standard texts of some desktops carry no mnemonic."""
+    sb = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, sb.Save | sb.Discard | sb.Cancel, parent)
+    answers = {sb.Save: SAVE, sb.Discard: DONT_SAVE, sb.Cancel: CANCEL}
+    for which, shown in zip(answers, with_mnemonics(list(answers.values())), strict=True):
+        box.button(which).setText(shown)
+    box.setDefaultButton(sb.Save)
+    box.setEscapeButton(sb.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return answers.get(box.standardButton(clicked), CANCEL) if clicked is not None else CANCEL
 
 
 def changed_on_disk(window: MainWindow, path: str) -> FileStamp | None:

@@ -6,8 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
-
 from tests.ui.conftest import ROOT, SAMPLE
 
 
@@ -44,12 +42,12 @@ def test_close_prompt_cancel_keeps_the_window(make_window, monkeypatch) -> None:
 
     def answer(*args, **kwargs):
         asked.append(args[2])
-        return QMessageBox.StandardButton.Cancel
+        return "Cancel"
 
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr("ui.save_flow.ask_save", answer)
     assert not w.close()
     assert w.isVisible() and asked
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr("ui.save_flow.ask_save", lambda *a, **k: "Don't Save")
     assert w.close()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QFrame, QGraphicsView, QLineEdit, QMenu, QScrollBar, QWidget
@@ -33,11 +34,12 @@ from ui.canvas.drop_target import DropHighlight
 from ui.canvas.interactions import DrawLink, MoveCards, MoveIntoContainer, container_at, describe
 from ui.canvas.lane_headers import STRIP_WIDTH, paint_pinned_headers, pinned_headers
 from ui.canvas.lane_item import legend_overlay_rect, paint_legend_overlay
-from ui.canvas.org_header import header_rect, paint_org_header
+from ui.canvas.org_header import OrgHeaderStrip, header_text, place_strip
 from ui.canvas.palette import KIND_MIME, NEW_NAMES
 from ui.canvas.placement import free_spot_near, layout_at
+from ui.canvas.reading_order import reading_order, step_from
 from ui.canvas.scene import CanvasScene
-from ui.canvas.style import LINK_LABELS
+from ui.canvas.style import LINK_LABELS, presenting
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 0.05, 6.0, 1.2
 READABLE_ZOOM = 0.6
@@ -81,8 +83,9 @@ class CanvasView(QGraphicsView):
         """The key to the link styles in the view's bottom-right corner (View > Show Legend)."""
         self.after_rename: Callable[[str], None] | None = None
         """Called with the id of a renamed primitive (the window offers an id from the new name)."""
-        self.show_org_header = True
-        """The organization's name in the view's top-right corner (:mod:`ui.canvas.org_header`)."""
+        self._header_wanted = True
+        self.header = OrgHeaderStrip(self)
+        """The organization's name in a strip above the viewport (:mod:`ui.canvas.org_header`)."""
         self.autoscroll = AutoScroller(self, self._autoscrolled)
         self._drop_highlight = DropHighlight()
         self._drop_kind = ""
@@ -103,8 +106,6 @@ class CanvasView(QGraphicsView):
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
         self._tags_drawn = paint_pinned_headers(self, painter)
-        if self.show_org_header:
-            paint_org_header(self, painter)
         if self.show_legend:
             paint_legend_overlay(self, painter)
 
@@ -117,13 +118,31 @@ class CanvasView(QGraphicsView):
             strip = QRect(0, 0, STRIP_WIDTH, vp.height())
             vp.update(strip)
             vp.update(strip.translated(dx, dy))
-        boxes = [legend_overlay_rect(self)] if self.show_legend else []
-        if self.show_org_header:
-            boxes.append(header_rect(self)[1])
-        for rect in boxes:
+        for rect in [legend_overlay_rect(self)] if self.show_legend else []:
             box = rect.toAlignedRect().adjusted(-2, -2, 2, 2)
             vp.update(box)
             vp.update(box.translated(dx, dy))
+
+    # --- the organization's name above the viewport ------------------------------------------------
+
+    def set_header_visible(self, shown: bool) -> None:
+        """Show or hide the organization's name strip above the canvas (hidden while presenting:
+        presentation mode may call this; the view also hides it by itself while
+        :func:`ui.canvas.style.presenting` is on, checked at every resize)."""
+        self._header_wanted = shown
+        self.refresh_header()
+
+    def header_visible(self) -> bool:
+        return not self.header.isHidden()
+
+    def refresh_header(self) -> None:
+        """Re-read the name and place the strip (after a rename of the organization, a resize,
+        a change of style)."""
+        place_strip(self, self.header, self._header_wanted and not presenting() and bool(header_text(self)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refresh_header()
 
     # --- zoom ----------------------------------------------------------------------------------
 
@@ -300,6 +319,38 @@ class CanvasView(QGraphicsView):
 
     # --- keys ----------------------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        """Tab and Shift+Tab walk the cards (:mod:`ui.canvas.reading_order`); Ctrl+Tab and
+        Ctrl+Shift+Tab leave the canvas for the next or previous widget, as Tab does elsewhere."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key, mods = event.key(), event.modifiers()
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not mods & Qt.KeyboardModifier.AltModifier:
+                backward = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+                if mods & Qt.KeyboardModifier.ControlModifier:
+                    QWidget.focusNextPrevChild(self, not backward)
+                else:
+                    self.select_next(forward=not backward)
+                return True
+        return super().event(event)
+
+    def select_next(self, forward: bool = True) -> str | None:
+        """Select the next (or previous) card or role chip in reading order and scroll it into view."""
+        scene = self.canvas()
+        order = reading_order(scene)
+        selected = [i for i in order if i.isSelected()]
+        current = (selected[-1] if forward else selected[0]) if selected else None
+        item = step_from(order, current, forward)
+        pid = getattr(item, "pid", None)
+        if item is None or pid is None:
+            return None
+        scene.clearSelection()
+        item.setSelected(True)
+        self.ensureVisible(item.sceneBoundingRect(), 40, 40)
+        p = scene.model.get(pid)
+        if p is not None:
+            self.report(f"{p.kind} '{p.name}' — Tab: next, Shift+Tab: previous, Ctrl+Tab: leave the canvas")
+        return str(pid)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
@@ -362,6 +413,7 @@ class CanvasView(QGraphicsView):
         if item is None or p is None or not hasattr(item, "name_rect"):
             return None
         self.finish_rename(commit=False)
+        self.ensureVisible(item.sceneBoundingRect(), 40, 40)  # F2 on a card scrolled away: bring it back
         rect = self.mapFromScene(item.mapToScene(item.name_rect())).boundingRect()  # type: ignore[attr-defined]
         editor = QLineEdit(p.name, self.viewport())
         editor.setGeometry(_readable(rect.adjusted(-2, -2, 2, 2), editor.sizeHint().height()))
@@ -403,15 +455,24 @@ class CanvasView(QGraphicsView):
                 scene.flush()
                 scene.select_ids([new_id])
                 self.report(f"added {added.kind} '{text}'")
+                pid = new_id
             else:
                 command = Rename(pid, text)
                 command.merge_key = merge_key or ("rename", pid, object())  # an id change may join it
                 self.stack.push(command)
+                self.report(f"renamed to '{text}'")
                 if self.after_rename is not None:
                     self.after_rename(pid)
         except CommandError as exc:
             self.report(str(exc))
         scene.flush()
+        self.keep_in_view(pid)
+
+    def keep_in_view(self, pid: str) -> None:
+        """Scroll ``pid``'s card into view now and once more after the panels have followed the
+        change (a named or renamed card stays where the person can see it, so F2 next is on it)."""
+        self.show_ids([pid])
+        QTimer.singleShot(0, lambda: self.show_ids([pid]) if pid in self.canvas().model else None)
 
     def _untouched(self, pid: str) -> bool:
         """Whether nothing refers to ``pid`` yet (no links, nothing inside), so it can be added

@@ -105,3 +105,29 @@ def test_l_with_nothing_selected_says_what_to_do(window, qtbot) -> None:
     qtbot.keyClick(w.view, Qt.Key.Key_L)
     assert picker(w) is None
     assert w.statusBar().currentMessage() == "select one card or role, then Link to… (L)"
+
+
+def test_picker_fits_its_names_and_hint_in_the_projector_theme(window, qtbot) -> None:
+    w = window()
+    w.set_theme("projector")
+    w.resize(1920, 1080)
+    QApplication.processEvents()
+    select_on_canvas(w, qtbot, "restoration")
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_L)
+    dialog = picker(w)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    targets = dialog.targets
+    metrics = targets.fontMetrics()
+    assert dialog.width() >= 60 * metrics.averageCharWidth()
+    assert dialog.width() <= w.width() and dialog.height() <= w.height()
+    assert targets.horizontalScrollBar().maximum() == 0
+    room = targets.viewport().width()
+    cut = [targets.item(i).text() for i in range(targets.count())
+           if metrics.horizontalAdvance(targets.item(i).text()) > room - 8]
+    assert cut == []
+    search = dialog.search
+    assert search.fontMetrics().horizontalAdvance(search.placeholderText()) < search.width() - 8
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
