@@ -657,6 +657,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.recovery.discard(self.path)
+        self.recovery.lock.release()  # a clean close: nothing of this session is left to recover
         save_flow.forget_recovered(self)
         self.autosave_timer.stop()
         self.settings.save_window(self.saveGeometry(), self.saveState())

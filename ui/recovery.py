@@ -5,7 +5,8 @@ One recovery file per open document and session, in the app's data folder (or
 wrote it and a stamp of the file as that session read it. It is removed on save and on a clean
 close, so one still there at start-up means a session did not close properly. A new session
 never writes over an older session's file (the name includes the session), and files of an
-instance that is still running are not offered.
+instance that is still running are not offered: a session holds an OS lock while it has recovery
+files (:mod:`ui.session_lock`), so "still running" does not rest on process ids.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from designer.io.load import parse_document
 from designer.io.save import atomic_write, document_text, process_alive, remove_stale_temps
 from designer.io.stamp import FileStamp
 from designer.model.document import Document
+from ui.session_lock import SessionLock, held_elsewhere
 
 _SESSIONS = itertools.count()
 
@@ -50,6 +52,7 @@ class Recovery:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or recovery_dir()
         self.session = f"{os.getpid()}-{int(time.time() * 1000)}-{next(_SESSIONS)}"
+        self.lock = SessionLock(self.folder, self.session)
 
     def file_for(self, path: str | None) -> Path:
         key = hashlib.sha1(f"{self.session}\n{path or 'untitled'}".encode()).hexdigest()[:16]
@@ -58,8 +61,9 @@ class Recovery:
     def save(self, doc: Document, path: str | None, base: FileStamp | None = None) -> Path:
         target = self.file_for(path)
         document = json.loads(document_text(doc, "json"))
-        payload = {"path": path, "saved_at": time.time(), "pid": os.getpid(), "document": document,
-                   "base": asdict(base) if base is not None else None}
+        self.lock.hold()
+        payload = {"path": path, "saved_at": time.time(), "pid": os.getpid(), "session": self.session,
+                   "document": document, "base": asdict(base) if base is not None else None}
         atomic_write(target, json.dumps(payload, ensure_ascii=False))
         return target
 
@@ -74,7 +78,7 @@ class Recovery:
         for f in sorted(self.folder.glob("*.recovery.json")):
             try:
                 payload = json.loads(f.read_text(encoding="utf-8"))
-                if _running_elsewhere(payload.get("pid")):
+                if self._running_elsewhere(payload):
                     continue
                 doc = parse_document(json.dumps(payload["document"]), str(f), "json")
                 base = FileStamp(**payload["base"]) if isinstance(payload.get("base"), dict) else None
@@ -84,9 +88,21 @@ class Recovery:
         return sorted(found, key=lambda r: -r.saved_at)
 
 
-def _running_elsewhere(pid: object) -> bool:
-    """Whether another live app instance wrote the file (its autosaves are not a crash's leftovers)."""
-    if not isinstance(pid, int) or pid == os.getpid() or pid <= 0 or not process_alive(pid):
+    def _running_elsewhere(self, payload: dict[str, object]) -> bool:
+        """Whether another live app instance wrote the file (its autosaves are not a crash's
+        leftovers). Windows of this process are not "elsewhere"; a file with its session's name is
+        judged by that session's lock, an older one by its process id."""
+        pid, session = payload.get("pid"), payload.get("session")
+        if pid == os.getpid():
+            return False
+        if isinstance(session, str):
+            return held_elsewhere(self.folder, session)
+        return _pid_running_elsewhere(pid)
+
+
+def _pid_running_elsewhere(pid: object) -> bool:
+    """For recovery files written before session locks: a guess from the process id."""
+    if not isinstance(pid, int) or pid <= 0 or not process_alive(pid):
         return False
     try:  # a crash long ago: the id may now belong to an unrelated program
         command = Path(f"/proc/{pid}/cmdline").read_bytes()

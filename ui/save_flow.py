@@ -120,8 +120,7 @@ def save_to(window: MainWindow, path: str) -> bool:
     window.disk_stamp = stamp_bytes(data, path)
     if window.path and window.path != path:
         window.watcher.removePath(window.path)
-        window.recovery.discard(window.path)
-    window.recovery.discard(window.path)
+    window.recovery.discard(window.path)  # the old path's recovery file, or the untitled one
     forget_recovered(window)
     window.path = path
     if path not in window.watcher.files():
