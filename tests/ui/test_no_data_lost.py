@@ -36,7 +36,7 @@ def _answer_with_a_click(qtbot, label: str, seen: list[str]) -> None:  # type: i
             QTimer.singleShot(20, click)
             return
         seen.append(box.text())
-        button = next(b for b in box.findChildren(QPushButton) if b.text() == label)
+        button = next(b for b in box.findChildren(QPushButton) if b.text().replace("&", "") == label)
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, click)
