@@ -41,11 +41,12 @@ def run_app(path: str | None = None) -> int:
     apply_theme(app, settings.theme())
     window = MainWindow(settings)
     window.show()
-    recovered = window.offer_recovery()
-    if not recovered:
-        target = path or (str(SAMPLE) if SAMPLE.exists() else None)
-        if target:
-            window.open_path(target, ask=False)
+    if path and window.open_path(path, ask=False):
+        # the file asked for first, then the question about a crash's leftovers over it (not over
+        # an empty window); another document recovered opens in a window of its own
+        window.offer_recovery(keep_open=True)
+    elif not window.offer_recovery() and (path or SAMPLE.exists()):
+        window.open_path(path or str(SAMPLE), ask=False)
     app.styleHints().colorSchemeChanged.connect(lambda _s: window.set_theme(settings.theme()))
     gc.freeze()
     if collecting:

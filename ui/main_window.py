@@ -392,9 +392,10 @@ class MainWindow(QMainWindow):
     def autosave_now(self) -> Path | None:
         return save_flow.autosave(self)
 
-    def offer_recovery(self) -> bool:
-        """At start-up: offer each document a crashed session left (see ui.save_flow)."""
-        return save_flow.offer_recovery(self)
+    def offer_recovery(self, keep_open: bool = False) -> bool:
+        """At start-up: offer each document a crashed session left (see ui.save_flow); with
+        ``keep_open`` the open file stays unless its own unsaved changes are recovered."""
+        return save_flow.offer_recovery(self, keep_open)
 
     def spawn(self) -> MainWindow:
         """Another window of this app (a second recovered document opens in one)."""

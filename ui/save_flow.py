@@ -183,14 +183,15 @@ def forget_recovered(window: MainWindow) -> None:
     window.recovered_file = None
 
 
-def offer_recovery(window: MainWindow) -> bool:
+def offer_recovery(window: MainWindow, keep_open: bool = False) -> bool:
     """At start-up: ask about each document a crashed session left, newest first. Recover opens it
     (the first here, the others in windows of their own), Discard deletes its recovery file, and
-    Later, Esc or closing the question keeps it for the next start."""
+    Later, Esc or closing the question keeps it for the next start. With ``keep_open`` (a file was
+    named on the command line and is open) only that file's own changes recover into this window."""
     from ui.main_window import APP_NAME
 
     pending = window.recovery.pending()
-    target: MainWindow | None = window
+    target: MainWindow | None = None if keep_open else window
     recovered_any = False
     for found in pending:
         name = Path(found.path).name if found.path else "an untitled document"
@@ -205,7 +206,9 @@ def offer_recovery(window: MainWindow) -> bool:
         if answer != RECOVER:
             continue
         if target is None:
-            target = window.spawn()
+            same = keep_open and found.path is not None and window.path is not None and \
+                Path(found.path).resolve() == Path(window.path).resolve() and not window.is_dirty()
+            target = window if same else window.spawn()  # the open file's own changes replace it
         recover_into(target, found)
         recovered_any = True
         target = None
