@@ -361,3 +361,17 @@ def test_files_written_before_networks_load_unchanged_without_a_migration() -> N
     ops = treasuries(by_id["ops"].state.practice, by_id)
     assert [(v.index, v.threshold, [s.value for s in v.signers]) for v in ops] == [(None, 2, ["alice", "bob"])]
     assert status_of(by_id["q3-report"]) == "in-progress" and status_of(by_id["ops"]) is None
+
+
+def test_network_anchors_end_at_a_containment_cycle() -> None:
+    """The rules run on documents mid-edit too; a parent loop must end the walk, not grow it forever
+    (it once filled 24 GB in the incremental rules test)."""
+    from types import SimpleNamespace
+
+    from designer.model.networks import network_anchors
+
+    def prim(pid: str, parent: str | None, kind: str = "cell") -> SimpleNamespace:
+        return SimpleNamespace(id=pid, parent=parent, kind=kind, stakeholder_group=None)
+
+    found = network_anchors([prim("a", "b"), prim("b", "a"), prim("c", "a"), prim("d", None, "dao"), prim("e", "d")])
+    assert found == {"a": None, "b": None, "c": None, "d": "d", "e": "d"}

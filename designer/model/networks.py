@@ -41,19 +41,25 @@ def is_anchor(primitive: Any) -> bool:
 
 def network_anchors(primitives: Iterable[Any]) -> dict[str, str | None]:
     """For every primitive id, the id of the primitive anchoring its network (an anchor anchors
-    its own), or None. Assumes a whole document (no cycles); linear in its size."""
+    its own), or None. Linear in the document's size. The rules also run on documents being
+    edited, whose containment may loop: a walk that comes back on itself ends there, unanchored."""
     prims = list(primitives)
     parent = {p.id: p.parent for p in prims}
     anchors = {p.id for p in prims if is_anchor(p)}
     out: dict[str, str | None] = {}
     for p in prims:
         walk: list[str] = []
+        seen: set[str] = set()
         current: str | None = p.id
         while current is not None and current not in out:
             if current in anchors:
                 out[current] = current
                 break
+            if current in seen:  # a containment cycle
+                current = None
+                break
             walk.append(current)
+            seen.add(current)
             current = parent.get(current)
         anchor = out.get(current) if current is not None else None
         for node in walk:
