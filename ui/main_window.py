@@ -46,6 +46,7 @@ from designer.layout.geometry import CARD_HEADER, CHIP_GAP, CHIP_HEIGHT
 from designer.model.document import Document, Organization
 from designer.model.ids import unique_id
 from designer.model.kinds import SCALES
+from designer.wording import plural
 from ui import save_flow
 from ui.actions import Actions
 from ui.canvas.card_item import CardItem
@@ -95,10 +96,6 @@ def _on_a_keyboard(keys: str) -> bool:
     parts = [p for p in keys.replace("++", "+plus").split("+") if p]
     return all(len(p) == 1 or p == "plus" or p in _KEY_WORDS or (p[0] == "F" and p[1:].isdigit() and int(p[1:]) <= 12)
                for p in parts)
-
-
-def _counted(n: int, what: str) -> str:
-    return f"{n} {what}" + ("" if n == 1 else "s")
 
 
 def blank_document() -> Document:
@@ -433,7 +430,7 @@ class MainWindow(QMainWindow):
             removed = commands[-1] if ids else None
             count = len(removed.result or []) if isinstance(removed, RemovePrimitives) else 0
             links = len(keys) + (removed.removed_links if isinstance(removed, RemovePrimitives) else 0)
-            self.report(f"deleted {_counted(count, 'item')}, {_counted(links, 'link')} — Ctrl+Z to undo")
+            self.report(f"deleted {plural(count, 'item')}, {plural(links, 'link')} — Ctrl+Z to undo")
 
     def copy(self) -> None:
         ids = self.scene.selected_ids()
@@ -559,7 +556,7 @@ class MainWindow(QMainWindow):
         back = 0 if hide else len(self.panels_hider.hidden)
         self.panels_hider.set_hidden(hide)
         if not hide:  # replaces "hid N panels — …", which would be stale now
-            self.report(f"showed {_counted(back, 'panel')} again" if back else "no hidden panels to show")
+            self.report(f"showed {plural(back, 'panel')} again" if back else "no hidden panels to show")
 
     # --- find ----------------------------------------------------------------------------------
 
